@@ -1,0 +1,81 @@
+import Foundation
+@testable import ChainRule
+
+/// SplitMix64: a tiny seeded generator so random algebra tests are reproducible.
+struct AlgebraSplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random smooth expressions over x, y, z (no kinks, so finite differences apply).
+struct AlgebraRandomExpressions {
+    var rng: AlgebraSplitMix64
+    let names = ["x", "y", "z"]
+
+    mutating func expression(depth: Int) -> Expr {
+        let choice = depth <= 0 ? Int.random(in: 0..<2, using: &rng) : Int.random(in: 0..<9, using: &rng)
+        switch choice {
+        case 0: return .symbol(names.randomElement(using: &rng) ?? "x")
+        case 1: return .fraction(Int.random(in: -5...5, using: &rng), Int.random(in: 1...3, using: &rng))
+        case 2, 3: return .sum((0..<Int.random(in: 2...3, using: &rng)).map { _ in expression(depth: depth - 1) })
+        case 4, 5: return .product((0..<Int.random(in: 2...3, using: &rng)).map { _ in expression(depth: depth - 1) })
+        case 6: return .power(expression(depth: depth - 1), .integer(Int.random(in: -2...3, using: &rng)))
+        case 7:
+            let f: Function = [.sigmoid, .tanh, .exp].randomElement(using: &rng) ?? .sigmoid
+            return .apply(f, [expression(depth: depth - 1)])
+        default:
+            // log of something positive
+            return .apply(.log, [.sum([.one, .power(expression(depth: depth - 1), 2)])])
+        }
+    }
+
+    mutating func point() -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: names.map { ($0, Double.random(in: -2...2, using: &rng)) })
+    }
+}
+
+/// Symbols and helpers shared by the algebra suites (a protocol, so names stay out of the global scope).
+protocol AlgebraFixtures {}
+
+extension AlgebraFixtures {
+    var x: Expr { .symbol("x") }
+    var y: Expr { .symbol("y") }
+    var z: Expr { .symbol("z") }
+    var a: Expr { .symbol("a") }
+    var b: Expr { .symbol("b") }
+    var c: Expr { .symbol("c") }
+    var d: Expr { .symbol("d") }
+
+    /// ∂of/∂wrt as an expression.
+    func partial(_ of: String, _ wrt: String) -> Expr { .partial(of: of, wrt: wrt) }
+
+    /// The value at `point`, or nil where it is undefined or huge.
+    func value(_ e: Expr, _ point: [String: Double]) -> Double? {
+        guard case .success(let v) = e.evaluate(at: point), Swift.abs(v) < 1e6 else { return nil }
+        return v
+    }
+
+    /// Whether two values agree to a relative tolerance.
+    func close(_ u: Double, _ v: Double, _ tolerance: Double = 1e-9) -> Bool {
+        Swift.abs(u - v) <= tolerance * Swift.max(1, Swift.abs(u), Swift.abs(v))
+    }
+
+    /// `count` random smooth expressions of the given depth from a fixed seed.
+    func randomExpressions(seed: UInt64, count: Int, depth: Int = 3) -> [Expr] {
+        var random = AlgebraRandomExpressions(rng: AlgebraSplitMix64(seed: seed))
+        return (0..<count).map { _ in random.expression(depth: depth) }
+    }
+
+    /// `count` random points in [−2, 2]³ from a fixed seed.
+    func randomPoints(seed: UInt64, count: Int) -> [[String: Double]] {
+        var random = AlgebraRandomExpressions(rng: AlgebraSplitMix64(seed: seed))
+        return (0..<count).map { _ in random.point() }
+    }
+}
