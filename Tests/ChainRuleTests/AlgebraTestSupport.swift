@@ -67,6 +67,20 @@ extension AlgebraFixtures {
         Swift.abs(u - v) <= tolerance * Swift.max(1, Swift.abs(u), Swift.abs(v))
     }
 
+    /// A compact plain-text form for failure messages.
+    func plain(_ e: Expr) -> String {
+        switch e {
+        case .number(let n): n.description
+        case .symbol(let s): s
+        case .partial(let q, let u): "∂\(q)/∂\(u)"
+        case .total(let q, let u): "D\(q)/D\(u)"
+        case .sum(let terms): "(" + terms.map(plain).joined(separator: " + ") + ")"
+        case .product(let factors): factors.map(plain).joined(separator: "·")
+        case .power(let base, let exponent): plain(base) + "^" + plain(exponent)
+        case .apply(let f, let args): f.name + "(" + args.map(plain).joined(separator: ", ") + ")"
+        }
+    }
+
     /// `count` random smooth expressions of the given depth from a fixed seed.
     func randomExpressions(seed: UInt64, count: Int, depth: Int = 3) -> [Expr] {
         var random = AlgebraRandomExpressions(rng: AlgebraSplitMix64(seed: seed))

@@ -23,7 +23,7 @@ struct RationalNormalizer {
     mutating func normalize(_ expr: Expr) -> Polynomial {
         let lazy = lazyExpansion(expr)
         let resolved = lazy.terms.reduce(Polynomial()) { $0 + resolve($1) }
-        return collectingUnitSums(resolved)
+        return collectingUnitSums(overCommonDenominators(resolved))
     }
 
     /// The expansion with every sum factor kept as an atom.
@@ -69,30 +69,41 @@ struct RationalNormalizer {
             if single.coefficient.isZero && n < 0 { return Polynomial(expression: .power(.zero, .integer(n))) }
             return Polynomial([single.power(n)])
         }
-        let terms = sum.terms
-        var content = Monomial()
-        if let first = terms.first {
-            for factor in first.factors {
-                let shared = terms.map { $0.exponent(of: factor.base) }
-                if !shared.contains(0) { content.multiply(by: factor.base, shared.min() ?? 0) }
-            }
-        }
-        let inverse = content.power(-1)
-        let (scale, atom) = intern(Polynomial(terms.map { $0 * inverse }))
+        let (content, primitive) = content(of: sum.terms)
+        let (scale, atom) = intern(primitive)
         return Polynomial([(content * Monomial(scale)).power(n) * Monomial(factors: [.init(atom, n)])])
     }
 
-    /// The atom for a sum of two or more terms and the constant it must be multiplied by.
-    private mutating func intern(_ sum: Polynomial) -> (Number, Expr) {
+    /// The common monomial factor of a sum's terms (each atom they all share, to its least power) and
+    /// the sum divided by it.
+    private func content(of terms: [Monomial]) -> (Monomial, Polynomial) {
+        var content = Monomial()
+        for factor in terms.first?.factors ?? [] {
+            let shared = terms.map { $0.exponent(of: factor.base) }
+            if !shared.contains(0) { content.multiply(by: factor.base, shared.min() ?? 0) }
+        }
+        let inverse = content.power(-1)
+        return (content, Polynomial(terms.map { $0 * inverse }))
+    }
+
+    /// The known sum atom that `sum` is a constant multiple of, with that constant.
+    private func lookUp(_ sum: Polynomial) -> (Number, Expr)? {
         let terms = sum.terms
-        let shape = Set(terms.map(\.unit))
-        for candidate in sumsByShape[shape] ?? [] {
+        for candidate in sumsByShape[Set(terms.map(\.unit))] ?? [] {
             guard let first = terms.first, let base = candidate.coefficients[first.unit] else { continue }
             let ratio = first.coefficient / base
             if terms.allSatisfy({ term in candidate.coefficients[term.unit].map { ratio * $0 } == term.coefficient }) {
                 return (ratio, candidate.atom)
             }
         }
+        return nil
+    }
+
+    /// The atom for a sum of two or more terms and the constant it must be multiplied by.
+    private mutating func intern(_ sum: Polynomial) -> (Number, Expr) {
+        if let known = lookUp(sum) { return known }
+        let terms = sum.terms
+        let shape = Set(terms.map(\.unit))
         let atom = sum.expr
         let coefficients = Dictionary(terms.map { ($0.unit, $0.coefficient) }, uniquingKeysWith: +)
         sumsByShape[shape, default: []].append((atom, coefficients))
@@ -122,6 +133,39 @@ struct RationalNormalizer {
         return (termsOfSum[sum.base]?.terms ?? []).reduce(0) { count, inner in
             count + inner.factors.filter { $0.exponent * rest.exponent(of: $0.base) < 0 }.count
         }
+    }
+
+    /// Adds terms over the same denominator of sums when their numerator is a multiple of one of those
+    /// sums: a/(a + b) + b/(a + b) = 1.
+    private func overCommonDenominators(_ polynomial: Polynomial) -> Polynomial {
+        var terms = polynomial.terms
+        var changed = true
+        while changed {
+            changed = false
+            var groups: [Monomial: [Int]] = [:], order: [Monomial] = []
+            for (index, term) in terms.enumerated() {
+                let denominator = Monomial(factors: term.factors.filter { $0.exponent < 0 && termsOfSum[$0.base] != nil })
+                guard !denominator.isConstant else { continue }
+                if groups[denominator] == nil { order.append(denominator) }
+                groups[denominator, default: []].append(index)
+            }
+            for denominator in order {
+                guard let members = groups[denominator], members.count > 1 else { continue }
+                let numerator = Polynomial(members.map { terms[$0] * denominator.power(-1) })
+                let (content, primitive) = content(of: numerator.terms)
+                guard primitive.terms.count > 1, let (ratio, atom) = lookUp(primitive),
+                      denominator.exponent(of: atom) < 0 else { continue }
+                let combined = content * Monomial(ratio) * denominator * Monomial(factors: [.init(atom)])
+                var updated = Polynomial()
+                for (index, term) in terms.enumerated() {
+                    if index == members[0] { updated.add(combined) } else if !members.contains(index) { updated.add(term) }
+                }
+                terms = updated.terms
+                changed = true
+                break
+            }
+        }
+        return Polynomial(terms)
     }
 
     /// Replaces t₁R + … + tₙR by R for each unit-sum group {t₁ … tₙ}; when the coefficients differ, the
