@@ -76,6 +76,8 @@ import Testing
         let points = randomPoints(seed: 5, count: 3)
         for e in randomExpressions(seed: 3, count: 150) {
             let n = e.normalized()
+            #expect(n.normalized() == n, "not idempotent: \(plain(e)) → \(plain(n))")
+            #expect(n.simplified() == n, "not simplified: \(plain(e)) → \(plain(n))")
             for p in points {
                 if let u = value(e, p), let v = value(n, p) {
                     #expect(close(u, v, 1e-6), "\(plain(e)) → \(plain(n))")

@@ -5,7 +5,8 @@
 /// Atoms are symbols, partials, totals, function applications (arguments expanded, `identity` dropped),
 /// non-integer powers, and sums raised to negative powers (which stay atoms: see
 /// ``normalized(unitSums:)`` for cancelling them). Terms come out in the order they are produced by
-/// distributing left to right, so (a + b)(c + d) gives ac + ad + bc + bd.
+/// distributing left to right, so (a + b)(c + d) gives ac + ad + bc + bd. A power of a sum that would
+/// multiply out to more than 10 000 terms stays an atom.
 extension Expr {
     /// The expanded sum of monomials as an expression.
     public func expanded() -> Expr { expansion().expr }
@@ -26,9 +27,6 @@ extension Expr {
         }
     }
 
-    /// Positive integer powers of sums above this exponent stay atoms rather than blowing up.
-    private static let largestExpandedPower = 64
-
     func expansion() -> Polynomial {
         switch self {
         case .number(let n): return Polynomial(constant: n)
@@ -43,7 +41,7 @@ extension Expr {
             if let single = base.singleTerm, !(single.coefficient.isZero && n < 0) {
                 return Polynomial([single.power(n)])
             }
-            if n > 0 && n <= Expr.largestExpandedPower { return base.power(n) }
+            if n > 0 && base.hasSmallPower(n) { return base.power(n) }
             return Polynomial([Monomial(factors: [.init(base.expr, n)])])
         case .apply(.identity, let arguments) where arguments.count == 1:
             return arguments[0].expansion()

@@ -9,7 +9,7 @@ extension Function {
     public func exactValue(_ arguments: [Number]) -> Number? {
         guard arguments.count == arity else { return nil }
         if arguments.contains(where: { $0.rational == nil }) {
-            return numericValue(arguments.map(\.doubleValue)).map(Number.real)
+            return numericValue(arguments.map(\.doubleValue)).flatMap { $0.isFinite ? .real($0) : nil }
         }
         let x = arguments[0]
         switch self {

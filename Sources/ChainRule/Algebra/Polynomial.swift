@@ -57,6 +57,21 @@ struct Polynomial: Sendable {
         return result
     }
 
+    /// Whether `self^n` multiplied out has at most `limit` terms (n ≥ 0), so expanding it is cheap.
+    func hasSmallPower(_ n: Int, limit: Int = 10_000) -> Bool {
+        // At most C(n + k − 1, k − 1) distinct terms for k terms to the n-th power.
+        let k = terms.count
+        guard k > 1 else { return true }
+        var count = 1
+        for i in 1..<k {
+            let (product, overflow) = count.multipliedReportingOverflow(by: n + i)
+            guard !overflow else { return false }
+            count = product / i
+            if count > limit { return false }
+        }
+        return true
+    }
+
     /// `self^n` for `n ≥ 0`, multiplied out.
     func power(_ n: Int) -> Polynomial {
         (0..<max(n, 0)).reduce(Polynomial(constant: .one)) { product, _ in product * self }

@@ -114,7 +114,9 @@ struct RationalNormalizer {
     /// Multiplies out the sum atoms a monomial holds to positive powers, one at a time, each time
     /// choosing the sum whose terms cancel most of the other factors.
     private func resolve(_ term: Monomial) -> Polynomial {
-        let candidates = term.factors.filter { $0.exponent > 0 && termsOfSum[$0.base] != nil }
+        let candidates = term.factors.filter {
+            $0.exponent > 0 && termsOfSum[$0.base]?.hasSmallPower($0.exponent) == true
+        }
         guard let first = candidates.first else { return Polynomial([term]) }
         let chosen = candidates.dropFirst().reduce(first) { best, next in
             cancellations(next, in: term) > cancellations(best, in: term) ? next : best
