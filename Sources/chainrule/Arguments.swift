@@ -21,7 +21,7 @@ struct Arguments {
 }
 
 /// What a command accepts, for parsing and for `--help`.
-struct CommandSpec {
+struct CommandSpec: Sendable {
     /// The subcommand name.
     var name: String
     /// One line saying what it does.

@@ -1,9 +1,9 @@
 /// The subcommands and the top-level usage.
 enum CLI {
     /// A subcommand: its spec and what it does with parsed arguments, returning the exit status.
-    struct Command {
+    struct Command: Sendable {
         var spec: CommandSpec
-        var run: (Arguments) throws(Stop) -> ExitCode
+        var run: @Sendable (Arguments) throws(Stop) -> ExitCode
     }
 
     /// Every subcommand, in the order `--help` lists them.

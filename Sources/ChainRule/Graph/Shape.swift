@@ -47,9 +47,10 @@ extension Shape {
     /// The shape of an elementwise operation on `a` and `b`: equal shapes, or one side a scalar or a
     /// single-entry vector that broadcasts; `nil` when they do not fit.
     public static func broadcast(_ a: Shape, _ b: Shape) -> Shape? {
-        if a == b { return a }
-        if a.count == 1 && a.rank <= 1 { return b }
-        if b.count == 1 && b.rank <= 1 { return a }
+        if a == b || b.isScalar { return a }
+        if a.isScalar { return b }
+        if a.count == 1 && a.rank == 1 { return b }
+        if b.count == 1 && b.rank == 1 { return a }
         return nil
     }
 

@@ -38,7 +38,7 @@ public struct NetworkSummary {
         }
         if !edges.isEmpty { lines += ["edges:", "  " + edges.joined(separator: ", ")] }
         var settings: [String] = []
-        if let rate = network.rate { settings.append("rate \(rate)") }
+        if let rate = network.rate { settings.append("rate \(rate.displayText)") }
         if network.iterations != 1 { settings.append("iterations \(network.iterations)") }
         if let digits = network.digits { settings.append("digits \(digits)") }
         if !network.samples.isEmpty { settings.append("\(network.samples.count) samples") }
