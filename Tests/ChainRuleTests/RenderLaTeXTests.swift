@@ -22,6 +22,8 @@ import Testing
         (.sum([S.s("a"), .sum([S.s("b"), S.s("c")])]), "a + b + c"),
         (.sum([S.s("a"), .product([S.n(-2), S.s("b")])]), "a - 2 b"),
         (.sum([S.s("x"), S.n(-1)]), "x - 1"),
+        (.sum([S.s("x"), .product([S.n(-1)])]), "x - 1"),
+        (.sum([S.s("x"), .apply(.identity, [.negation(S.s("y"))])]), "x - y"),
         (.sum([.negation(S.s("a")), S.s("b")]), "-a + b"),
         (.product([S.s("a"), S.n(-2)]), #"a \left(-2\right)"#),
         (.product([S.n(2), S.n(3)]), #"2 \cdot 3"#),

@@ -19,6 +19,10 @@ import Testing
         #expect(DisplayNumber.string(exact("0.123456"), digits: 4) == "0.1235")
         #expect(DisplayNumber.string(.exact(Rational(1, 3)!), digits: 4) == "0.3333")
         #expect(DisplayNumber.string(.exact(Rational(2, 3)!)) == "\(2.0 / 3)")
+        #expect(DisplayNumber.string(exact("0.125"), digits: 2) == "0.13")  // half away from zero, exactly
+        #expect(DisplayNumber.string(exact("-0.125"), digits: 2) == "-0.13")
+        #expect(DisplayNumber.string(.exact(Rational(2, 3)!), digits: 0) == "1")
+        #expect(DisplayNumber.string(exact("0.00001234"), digits: 4) == "0.00001234")
     }
 
     @Test func computedValuesKeepTrailingZeros() {

@@ -49,12 +49,14 @@ public enum DisplayNumber: Hashable, Sendable {
     }
 
     /// A value for display (tables, reports): exact values needing at most `digits` decimal places
-    /// (any number up to ``maxExactPlaces`` when `digits` is `nil`) exactly as written, everything else
-    /// through ``string(_:digits:)-(Double,_)``.
+    /// (any number up to ``maxExactPlaces`` when `digits` is `nil`) exactly as written, other exact
+    /// values rounded half away from zero, and reals through ``string(_:digits:)-(Double,_)``.
     public static func string(_ number: Number, digits: Int? = nil) -> String {
-        if let r = number.rational, let places = decimalPlaces(r), places <= (digits ?? maxExactPlaces),
-           let text = exactDecimal(r) {
-            return text
+        if let r = number.rational {
+            if let places = decimalPlaces(r), places <= (digits ?? maxExactPlaces), let text = exactDecimal(r) {
+                return text
+            }
+            if let digits, let text = rounded(r, places: digits) { return text }
         }
         return string(number.doubleValue, digits: digits)
     }
@@ -79,12 +81,22 @@ public enum DisplayNumber: Hashable, Sendable {
     /// The exact decimal form of `r` when it terminates within ``maxExactPlaces`` places.
     public static func exactDecimal(_ r: Rational) -> String? {
         guard let places = decimalPlaces(r), places <= maxExactPlaces else { return nil }
+        return rounded(r, places: places, keepZero: true)
+    }
+
+    /// `r` rounded half away from zero to `places` decimals; `nil` on overflow, or when the result
+    /// would show zero for a nonzero value (unless `keepZero`).
+    private static func rounded(_ r: Rational, places: Int, keepZero: Bool = false) -> String? {
+        guard (0...18).contains(places) else { return nil }
         var scale = 1
         for _ in 0..<places { scale *= 10 }
-        let (factor, o1) = (scale / r.denominator).multipliedReportingOverflow(by: r.numerator)
-        guard !o1 else { return nil }
-        let digits = String(factor.magnitude)
-        let sign = r.numerator < 0 ? "-" : ""
+        let (scaled, overflow) = r.numerator.multipliedReportingOverflow(by: scale)
+        guard !overflow else { return nil }
+        var (whole, remainder) = scaled.quotientAndRemainder(dividingBy: r.denominator)
+        if remainder.magnitude * 2 >= UInt(r.denominator) { whole += scaled < 0 ? -1 : 1 }
+        guard whole != 0 || r.numerator == 0 || keepZero else { return nil }
+        let digits = String(whole.magnitude)
+        let sign = whole < 0 ? "-" : ""
         guard places > 0 else { return sign + digits }
         let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
         let point = padded.index(padded.endIndex, offsetBy: -places)

@@ -42,6 +42,7 @@ public enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// Structural equality, keys compared in order (NaN equals NaN so documents compare predictably).
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true

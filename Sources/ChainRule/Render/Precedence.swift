@@ -10,6 +10,7 @@ public enum Precedence: Int, Comparable, Sendable {
     /// A name, a nonnegative decimal, a function call: never needs parentheses.
     case atom
 
+    /// Looser binding sorts first.
     public static func < (lhs: Precedence, rhs: Precedence) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The precedence of `expr` as printed with `digits`; `deltaTotals` when totals print as δ_q,

@@ -16,6 +16,9 @@ enum PrintShape {
     static func negated(_ term: Expr) -> Expr? {
         switch term {
         case .number(let n) where n.isNegative: return .number(-n)
+        case .product(let factors) where factors.count == 1: return negated(factors[0])
+        case .sum(let terms) where terms.count == 1: return negated(terms[0])
+        case .apply(.identity, let arguments) where arguments.count == 1: return negated(arguments[0])
         case .product(let factors):
             let (negative, rest) = sign(factors)
             return negative ? .product(rest) : nil
