@@ -34,7 +34,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// under the column.
     public func formatted(file: String, source: String) -> String {
         var report = "\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         if location.line >= 1, location.line <= lines.count {
             let text = lines[location.line - 1].replacingTabs()
             let caretColumn = max(1, min(location.column, text.count + 1))

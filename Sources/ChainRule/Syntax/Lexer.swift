@@ -1,0 +1,142 @@
+/// Splits `.nn` source text into tokens, one physical line at a time.
+///
+/// Comments (`#` to the end of the line) and whitespace are dropped; each line ends in a `.newline`
+/// token. Lines break at `\n` and `\r\n`; columns count characters. Text that cannot start a token
+/// becomes an `.invalid` token carrying its message, so the parser reports it in context.
+struct Lexer {
+    /// The tokens, in source order.
+    private(set) var tokens: [Token] = []
+    /// The text of the first non-empty comment before the first token.
+    private(set) var title: String?
+
+    private let chars: [Character]
+    private var i = 0
+    private var line = 1
+    private var column = 1
+    private var spaced = false
+
+    /// The punctuation characters that are tokens of their own.
+    static let symbols: Set<Character> = ["+", "-", "*", "/", "^", "(", ")", "[", "]", "{", "}", ",", "=", "∂"]
+
+    /// Scans `source`.
+    init(_ source: String) {
+        chars = Array(source)
+        while i < chars.count { scanToken() }
+        emit(.newline, "", length: 0)
+    }
+
+    private mutating func scanToken() {
+        let c = chars[i]
+        let start = i
+        if c == "\n" || c == "\r\n" {
+            emit(.newline, "", length: 0)
+            i += 1
+            line += 1
+            column = 1
+            spaced = false
+        } else if c.isWhitespace {
+            advance()
+            spaced = true
+        } else if c == "#" {
+            while i < chars.count, chars[i] != "\n", chars[i] != "\r\n" { advance() }
+            if title == nil, tokens.allSatisfy({ $0.kind == .newline }) {
+                let text = String(chars[(start + 1)..<i]).trimmingWhitespace
+                if !text.isEmpty { title = text }
+            }
+        } else if Lexer.isNameStart(c) {
+            while i < chars.count, Lexer.isNameContinuation(chars[i]) { i += 1 }
+            emit(.name, String(chars[start..<i]), length: i - start)
+        } else if c.isASCIIDigit || (c == "." && i + 1 < chars.count && chars[i + 1].isASCIIDigit) {
+            scanNumber()
+        } else if Lexer.symbols.contains(c) {
+            i += 1
+            emit(.symbol, String(c), length: 1)
+        } else {
+            i += 1
+            emit(.invalid, "unexpected character \(Lexer.describe(c))", length: 1)
+        }
+    }
+
+    /// Digits, an optional fraction, an optional exponent; anything number-like glued on after that
+    /// makes the whole run a bad number.
+    private mutating func scanNumber() {
+        let start = i
+        skipDigits()
+        if i < chars.count, chars[i] == "." {
+            i += 1
+            skipDigits()
+        }
+        if i < chars.count, chars[i] == "e" || chars[i] == "E" {
+            var j = i + 1
+            if j < chars.count, chars[j] == "+" || chars[j] == "-" { j += 1 }
+            if j < chars.count, chars[j].isASCIIDigit {
+                i = j
+                skipDigits()
+            }
+        }
+        let valid = i
+        while i < chars.count, chars[i] == "." || Lexer.isNameContinuation(chars[i]) { i += 1 }
+        let text = String(chars[start..<i])
+        if valid < i {
+            let tail = chars[valid..<i]
+            let hint = tail.first.map(Lexer.isNameStart) == true && !tail.contains(".")
+                ? ": write '\(String(chars[start..<valid])) \(String(tail))' for a product" : ""
+            emit(.invalid, "bad number '\(text)'\(hint)", length: i - start)
+        } else if let value = Double(text), value.isFinite {
+            emit(.number, text, length: i - start)
+        } else {
+            emit(.invalid, "number '\(text)' is too large", length: i - start)
+        }
+    }
+
+    private mutating func skipDigits() {
+        while i < chars.count, chars[i].isASCIIDigit { i += 1 }
+    }
+
+    private mutating func advance() {
+        i += 1
+        column += 1
+    }
+
+    /// Appends a token that ends at `i` and started `length` characters before it.
+    private mutating func emit(_ kind: Token.Kind, _ text: String, length: Int) {
+        tokens.append(Token(kind: kind, text: text, location: SourceLocation(line: line, column: column),
+                            length: length, spaced: spaced))
+        column += length
+        spaced = false
+    }
+
+    static func isNameStart(_ c: Character) -> Bool { c.isLetter || c == "_" }
+
+    static func isNameContinuation(_ c: Character) -> Bool { c.isLetter || c == "_" || c.isASCIIDigit }
+
+    /// `'@'`, or `U+0000` for characters that do not print.
+    static func describe(_ c: Character) -> String {
+        let invisible = c.unicodeScalars.contains { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .unassigned, .privateUse, .surrogate, .nonspacingMark, .enclosingMark,
+                 .spacingMark:
+                true
+            default:
+                false
+            }
+        }
+        guard invisible else { return "'\(c)'" }
+        return c.unicodeScalars.map { "U+" + String(String($0.value, radix: 16, uppercase: true).leftPadded(to: 4)) }
+            .joined(separator: " ")
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isWholeNumber }
+}
+
+extension String {
+    fileprivate var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}
