@@ -1,22 +1,9 @@
 import Foundation
 @testable import ChainRule
 
-/// SplitMix64: a tiny seeded generator so random algebra tests are reproducible.
-struct AlgebraSplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random smooth expressions over x, y, z (no kinks, so finite differences apply).
 struct AlgebraRandomExpressions {
-    var rng: AlgebraSplitMix64
+    var rng: SplitMix64
     let names = ["x", "y", "z"]
 
     mutating func expression(depth: Int) -> Expr {
@@ -83,13 +70,13 @@ extension AlgebraFixtures {
 
     /// `count` random smooth expressions of the given depth from a fixed seed.
     func randomExpressions(seed: UInt64, count: Int, depth: Int = 3) -> [Expr] {
-        var random = AlgebraRandomExpressions(rng: AlgebraSplitMix64(seed: seed))
+        var random = AlgebraRandomExpressions(rng: SplitMix64(seed: seed))
         return (0..<count).map { _ in random.expression(depth: depth) }
     }
 
     /// `count` random points in [−2, 2]³ from a fixed seed.
     func randomPoints(seed: UInt64, count: Int) -> [[String: Double]] {
-        var random = AlgebraRandomExpressions(rng: AlgebraSplitMix64(seed: seed))
+        var random = AlgebraRandomExpressions(rng: SplitMix64(seed: seed))
         return (0..<count).map { _ in random.point() }
     }
 }
