@@ -1,1 +1,20 @@
-print("bench")
+import Foundation
+
+// `chainrule-bench SUITE…`: performance measurements, run in release builds
+// (`swift run -c release chainrule-bench derive`). Each suite lives in its own file.
+let suites: [(name: String, summary: String, run: () -> Void)] = [
+]
+
+let requested = Array(CommandLine.arguments.dropFirst())
+if requested.isEmpty || requested.contains("--help") || requested.contains("-h") {
+    print("usage: chainrule-bench SUITE…\n\nsuites:")
+    for suite in suites { print("  " + suite.name.padding(toLength: 10, withPad: " ", startingAt: 0) + suite.summary) }
+    exit(requested.isEmpty ? 2 : 0)
+}
+for name in requested {
+    guard let suite = suites.first(where: { $0.name == name }) else {
+        FileHandle.standardError.write(Data("chainrule-bench: unknown suite '\(name)'\n".utf8))
+        exit(2)
+    }
+    suite.run()
+}

@@ -7,6 +7,8 @@
 public indirect enum Formula: Hashable, Sendable {
     /// The value of another node.
     case node(Int)
+    /// One component of another node: `x[2]`, `W1[1,2]` (1-based).
+    case component(Int, [Int])
     /// A constant (broadcast to any shape).
     case constant(Number)
     /// Elementwise sum; a scalar (or 1-vector) operand broadcasts.
@@ -41,7 +43,7 @@ public indirect enum Formula: Hashable, Sendable {
     /// The operands, in order.
     public var children: [Formula] {
         switch self {
-        case .node, .constant: []
+        case .node, .component, .constant: []
         case .negate(let a), .transpose(let a), .softmax(let a), .sum(let a): [a]
         case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .matmul(let a, let b),
              .divide(let a, let b), .power(let a, let b), .bce(let a, let b), .crossEntropy(let a, let b),
@@ -55,8 +57,10 @@ public indirect enum Formula: Hashable, Sendable {
     public var references: [Int] {
         var seen = Set<Int>(), order: [Int] = []
         func visit(_ f: Formula) {
-            if case .node(let i) = f {
+            switch f {
+            case .node(let i), .component(let i, _):
                 if seen.insert(i).inserted { order.append(i) }
+            default: break
             }
             f.children.forEach(visit)
         }

@@ -42,3 +42,31 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible {
         isScalar ? "ℝ" : "ℝ^" + dimensions.map(String.init).joined(separator: "×")
     }
 }
+
+extension Shape {
+    /// The shape of an elementwise operation on `a` and `b`: equal shapes, or one side a scalar or a
+    /// single-entry vector that broadcasts; `nil` when they do not fit.
+    public static func broadcast(_ a: Shape, _ b: Shape) -> Shape? {
+        if a == b || b.isScalar { return a }
+        if a.isScalar { return b }
+        if a.count == 1 && a.rank == 1 { return b }
+        if b.count == 1 && b.rank == 1 { return a }
+        return nil
+    }
+
+    /// The shape of the matrix product `a b` (matrix × vector or matrix × matrix); `nil` when the
+    /// inner sizes differ or `a` is not a matrix.
+    public static func matmul(_ a: Shape, _ b: Shape) -> Shape? {
+        guard a.rank == 2, b.rank >= 1, a.dimensions[1] == b.dimensions[0] else { return nil }
+        return b.rank == 1 ? .vector(a.dimensions[0]) : .matrix(a.dimensions[0], b.dimensions[1])
+    }
+
+    /// The shape after `^T`: a matrix's sizes swapped, a vector as a one-row matrix.
+    public var transposed: Shape {
+        switch rank {
+        case 2: .matrix(dimensions[1], dimensions[0])
+        case 1: .matrix(1, dimensions[0])
+        default: self
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ChainRule
+import Foundation
+
+/// Reading inputs and writing outputs for the commands, with errors as ``Stop`` values.
+enum Files {
+    /// The text of a file (or standard input for `-`).
+    static func read(_ path: String) throws(Stop) -> String {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw Stop(.dataError, "<stdin>: error: input is not UTF-8 text")
+            }
+            return text
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw Stop(.noInput, "\(path): error: no such file")
+        }
+        guard !isDirectory.boolValue else { throw Stop(.noInput, "\(path): error: is a folder, expected a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Stop(.noInput, "\(path): error: cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Stop(.dataError, "\(path): error: the file is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// Reads and builds a network, turning diagnostics into the compiler-style report (exit 65).
+    static func network(_ path: String) throws(Stop) -> Network {
+        let source = try read(path)
+        switch Network.parse(source) {
+        case .success(let network): return network
+        case .failure(let diagnostics):
+            throw Stop(.dataError, diagnostics.formatted(file: path == "-" ? "<stdin>" : path, source: source))
+        }
+    }
+
+    /// Writes `text` to `path` atomically (a temporary file renamed into place), so a failure never
+    /// leaves a half-written file.
+    static func write(_ text: String, to path: String) throws(Stop) {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw Stop(.cannotCreate, "\(path): error: cannot write the file: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Standard output and standard error.
+enum Console {
+    /// Prints to standard output.
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Prints to standard error.
+    static func error(_ text: String) {
+        guard !text.isEmpty else { return }
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
