@@ -40,7 +40,10 @@ public struct Adjoint: Hashable, Sendable {
         }
         var consumers = Array(repeating: [Int](), count: nodes.count)
         for i in start...of where reached[i] {
-            for input in nodes[i].inputs where reached[input] { consumers[input].append(i) }
+            for input in nodes[i].inputs where reached[input] {
+                // The output's own partial first, then the other consumers in topological order.
+                if i == of { consumers[input].insert(i, at: 0) } else { consumers[input].append(i) }
+            }
         }
         let name = output
         func value(_ q: Int) -> Expr {

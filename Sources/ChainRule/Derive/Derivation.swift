@@ -24,7 +24,9 @@ public struct Derivation: Sendable {
         var reaches = Array(repeating: false, count: nodes.count)   // from B
         if wrt <= of, nodes.indices.contains(of), nodes.indices.contains(wrt) {
             reaches[wrt] = true
-            for i in (wrt + 1)...of where nodes[i].inputs.contains(where: { reaches[$0] }) { reaches[i] = true }
+            for i in stride(from: wrt + 1, through: of, by: 1) where nodes[i].inputs.contains(where: { reaches[$0] }) {
+                reaches[i] = true
+            }
         }
         var useful = Array(repeating: false, count: nodes.count)    // reaches A
         if nodes.indices.contains(of), reaches[of] {
