@@ -76,7 +76,7 @@ public struct LocalPartials: Sendable {
             let plugged = factors.map { plug($0, &cache) }
             return combined(Self.product(plugged).simplified())
         case .sum(let terms):
-            let sum = Expr.sum(terms.map { plug($0, &cache) }).simplified()
+            let sum = Self.commonPrefixFactored(Expr.sum(terms.map { plug($0, &cache) }).simplified())
             let normal = sum.normalized(unitSums: unitSums).positiveFirst
             return normal.size < sum.size ? normal : sum
         default:
@@ -108,6 +108,18 @@ public struct LocalPartials: Sendable {
             if !merged { result.append(factors[i]); i += 1 }
         }
         return Self.product(result)
+    }
+
+    /// A sum whose terms all begin with the same factors, written as those factors times the sum of the
+    /// rests (ŷ(1 − ŷ) a + ŷ(1 − ŷ) b → ŷ(1 − ŷ)(a + b)), so that they can meet the factor before them.
+    static func commonPrefixFactored(_ expr: Expr) -> Expr {
+        guard case .sum(let terms) = expr, terms.count > 1 else { return expr }
+        let lists = terms.map(\.productFactors)
+        var prefix = 0
+        while lists.allSatisfy({ $0.count > prefix + 1 && $0[prefix] == lists[0][prefix] }) { prefix += 1 }
+        guard prefix > 0 else { return expr }
+        let rests = lists.map { product(Array($0[prefix...])) }
+        return product(Array(lists[0][..<prefix]) + [.sum(rests)])
     }
 
     /// A product of factors, flattened, with 1s dropped and 0 absorbing.
