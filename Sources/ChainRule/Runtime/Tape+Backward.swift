@@ -61,6 +61,11 @@ extension Tape {
         /// Per-entry pairs of `a` and `b` (broadcast) with the adjoint.
         func pairs(_ a: Int, _ b: Int, _ f: (Double, Double, Double) -> Double) -> [Double] {
             let x = v[a].scalars, y = v[b].scalars, n = Swift.max(x.count, y.count)
+            if x.count == n, y.count == n, g.count == n {
+                return x.withUnsafeBufferPointer { x in
+                    y.withUnsafeBufferPointer { y in (0..<n).map { f(g[$0], x[$0], y[$0]) } }
+                }
+            }
             let gs = g.count == n ? g : Array(repeating: g[0], count: n)
             return (0..<n).map { k in f(gs[k], x[x.count == 1 ? 0 : k], y[y.count == 1 ? 0 : k]) }
         }
@@ -73,11 +78,11 @@ extension Tape {
             entries[offset] = g[0]
             send(a, entries)
         case .add(let a, let b):
-            send(a, pairs(a, b) { g, _, _ in g })
-            send(b, pairs(a, b) { g, _, _ in g })
+            send(a, g)
+            send(b, g)
         case .subtract(let a, let b):
-            send(a, pairs(a, b) { g, _, _ in g })
-            send(b, pairs(a, b) { g, _, _ in -g })
+            send(a, g)
+            if !isConstant[b] { send(b, g.map { -$0 }) }
         case .multiply(let a, let b):
             if !isConstant[a] { send(a, pairs(a, b) { g, _, y in g * y }) }
             if !isConstant[b] { send(b, pairs(a, b) { g, x, _ in g * x }) }
