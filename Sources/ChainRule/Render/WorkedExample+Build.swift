@@ -23,12 +23,12 @@ extension WorkedExample {
             for (k, pass) in iteration.passes.enumerated() {
                 let heading = iteration.passes.count > 1 ? label + ", sample \(k + 1)" : label
                 var sections = [builder.forward(pass.evaluation), builder.loss(pass.evaluation)].compactMap { $0 }
+                errors += pass.evaluation.nonFinite.map { "\(heading): the value of \($0) is not a finite number" }
                 if let gradients = pass.gradients {
                     sections.append(builder.backward(pass.evaluation, gradients, parameters: iteration.passes.count == 1))
                     errors += gradients.nonFinite.filter { network[$0]?.kind.isLeaf == false || network[$0]?.kind == .parameter }
                         .map { "\(heading): ∂L/∂\($0) is not a finite number" }
                 }
-                errors += pass.evaluation.nonFinite.map { "\(heading): the value of \($0) is not a finite number" }
                 blocks.append(Block(heading: heading, sections: sections))
             }
             var closing: [Section] = []
