@@ -4,6 +4,7 @@ import Foundation
 // (`swift run -c release chainrule-bench derive`). Each suite lives in its own file.
 let suites: [(name: String, summary: String, run: () -> Void)] = [
     ("derive", "adjoint form of dL/d(every parameter), dense networks 1–8 layers × 128", DeriveBenchmark.run),
+    ("runtime", "forward and backward time per sample, backward/forward ratio", RuntimeBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
