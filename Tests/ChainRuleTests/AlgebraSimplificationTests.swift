@@ -82,6 +82,10 @@ import Testing
         let chain = partial("y", "c") * partial("c", "a") * partial("a", "x1")
         #expect(chain.simplified() == chain)
         #expect((chain * 2).simplified() == .product([2] + chain.factors))
+        let split = partial("y", "c") * partial("c", "a") * partial("a", "x1")
+            + (partial("y", "d") + partial("y", "e") * partial("e", "d"))
+            * (partial("d", "a") * partial("a", "x1") + partial("d", "b") * partial("b", "x1"))
+        #expect(split.simplified() == split)
         let sum = c + a + b
         #expect(sum.simplified() == sum)
         #expect((z * y * x * z).simplified() == .product([.power(z, 2), y, x]))
