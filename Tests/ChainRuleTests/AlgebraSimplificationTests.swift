@@ -97,6 +97,11 @@ import Testing
         #expect((big + big).simplified() == .real(Double(Int.max) * 2))
         #expect(Expr.power(Expr.integer(1 << 40), 2).simplified() == .real(Double(1 << 40) * Double(1 << 40)))
         #expect((Expr.fraction(1, 3) + .real(0.5)).simplified() == .real(1.0 / 3 + 0.5))
+        // Huge exact powers: cheap, and never folded to infinity.
+        #expect(Expr.power(-1, 1_000_000_001).simplified() == -1)
+        #expect(Expr.power(.fraction(1, 2), 100).simplified() == .real(Foundation.pow(0.5, 100)))
+        #expect(Expr.power(2, 1_000_000).simplified() == .power(2, 1_000_000))
+        #expect(Expr.power(.power(x, .integer(1 << 40)), .integer(1 << 40)).simplified() == .power(x, .real(Double(1 << 40) * Double(1 << 40))))
     }
 
     @Test func isIdempotentAndPreservesValues() {

@@ -38,8 +38,8 @@ extension Expr {
             guard let n = exponent.numberValue?.integerValue else {
                 return Polynomial(expression: Expr.power(simplifying: base.expr, exponent))
             }
-            if let single = base.singleTerm, !(single.coefficient.isZero && n < 0) {
-                return Polynomial([single.power(n)])
+            if let single = base.singleTerm, !(single.coefficient.isZero && n < 0), let power = single.power(n) {
+                return Polynomial([power])
             }
             if n > 0 && base.hasSmallPower(n) { return base.power(n) }
             return Polynomial([Monomial(factors: [.init(base.expr, n)])])
