@@ -114,5 +114,20 @@ import Testing
             }
         }
     }
-}
 
+    @Test func wildInputsNeverTrapOrHang() {
+        var random = AlgebraRandomExpressions(rng: SplitMix64(seed: 13))
+        for _ in 0..<400 {
+            let e = random.wildExpression(depth: 4)
+            let s = e.simplified()
+            // NaN ≠ NaN, so idempotence is only checked where folding stayed finite.
+            let finite = !s.contains { $0.numberValue.map { !$0.doubleValue.isFinite } ?? false }
+            #expect(!finite || s.simplified() == s, "\(plain(e))")
+            _ = e.expanded()
+            _ = e.normalized(unitSums: [["x", "y"]])
+            _ = e.derivative(withRespectTo: "x")
+            _ = e.evaluate(at: ["x": 0.5])
+            _ = e.folding(.symbol("x"), into: 2)
+        }
+    }
+}
