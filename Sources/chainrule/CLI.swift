@@ -9,6 +9,8 @@ enum CLI {
     /// Every subcommand, in the order `--help` lists them.
     static let commands: [Command] = [
         ShowCommand.command,
+        DeriveCommand.command,
+        RunCommand.command,
     ]
 
     static let usage = """
