@@ -11,7 +11,7 @@ public struct TikZDrawing {
     public init(layout: GraphLayout) { self.layout = layout }
 
     /// Centimetres per layout unit.
-    static let scale = 0.024
+    static let scale = 0.02
 
     /// Fill and draw colours per role, as `xcolor` mixes (the SVG's palette in spirit).
     static let styles: [NodeKind: String] = [
