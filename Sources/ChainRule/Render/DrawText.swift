@@ -69,8 +69,8 @@ public struct DrawText: Hashable, Sendable {
         runs.map { run in
             switch run.level {
             case .base: run.text
-            case .sub: DrawText.map(run.text, DrawText.subscripts).map { $0 } ?? "_{" + run.text + "}"
-            case .sup: DrawText.map(run.text, DrawText.superscripts).map { $0 } ?? "^{" + run.text + "}"
+            case .sub: DrawText.map(run.text, DrawText.subscripts) ?? "_{" + run.text + "}"
+            case .sup: DrawText.map(run.text, DrawText.superscripts) ?? "^{" + run.text + "}"
             }
         }.joined()
     }

@@ -6,7 +6,8 @@ extension GraphLayout {
         var sentences = [(graph.isScalar ? "Neuron-level graph" : "Graph of whole vectors")
                          + " in \(layers.count) layer\(layers.count == 1 ? "" : "s"), left to right."]
         for (l, layer) in layers.enumerated() where !layer.isEmpty {
-            let heading = l == 0 ? "Inputs" : graph.nodes[layer[0]].kind == .loss ? "Loss" : "Layer \(l + 1)"
+            let kinds = Set(layer.map { graph.nodes[$0].kind })
+            let heading = kinds == [.input] ? "Inputs" : kinds == [.loss] ? "Loss" : "Layer \(l + 1)"
             let items = layer.map { i in names[i] + (graph.nodes[i].caption.map { " " + $0.unicode } ?? "") }
             sentences.append(heading + ": " + items.joined(separator: ", ") + ".")
         }

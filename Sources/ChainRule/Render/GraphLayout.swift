@@ -200,7 +200,7 @@ extension GraphLayout {
         let text = node.label.width * metrics.fontSize
         let caption = (node.caption?.width ?? 0) * metrics.smallFontSize
         let width = max(2 * metrics.radius, max(text, caption) + 14)
-        let height = 2 * metrics.radius + (node.caption == nil ? 0 : metrics.smallFontSize * 1.3)
+        let height = 2 * metrics.radius + (node.caption == nil ? 0 : metrics.smallFontSize * 1.6)
         return (width, height)
     }
 }

@@ -71,7 +71,7 @@ public struct SVGDrawing {
                 let radius = n.kind == .loss ? 6 : min(node.height / 2, m.radius)
                 lines.append("<rect x=\"\(SVGDrawing.number(c.x - node.width / 2))\" y=\"\(SVGDrawing.number(c.y - node.height / 2))\" width=\"\(SVGDrawing.number(node.width))\" height=\"\(SVGDrawing.number(node.height))\" rx=\"\(SVGDrawing.number(radius))\" \(paint)/>")
             }
-            let captionLift = n.caption == nil ? 0 : m.smallFontSize * 0.65
+            let captionLift = n.caption == nil ? 0 : m.smallFontSize * 0.9
             lines.append("<text x=\"\(SVGDrawing.number(c.x))\" y=\"\(SVGDrawing.number(c.y + m.fontSize * 0.35 - captionLift))\" fill=\"\(SVGDrawing.ink)\">"
                          + SVGDrawing.runs(n.label, size: m.fontSize) + "</text>")
             if let caption = n.caption {
