@@ -6,7 +6,7 @@ extension GraphLayout {
                         gap: Double, real: Int) -> [Double] {
         var y = Array(repeating: 0.0, count: sizes.count)
         func separation(_ a: Int, _ b: Int) -> Double {
-            let room = a < real && b < real ? gap : (a < real || b < real ? gap * 0.8 : gap * 0.6)
+            let room = a < real && b < real ? gap : (a < real || b < real ? gap * 0.9 : gap * 0.8)
             return (sizes[a].1 + sizes[b].1) / 2 + room
         }
         for layer in order {
@@ -58,7 +58,7 @@ extension GraphLayout {
     /// position that covers nothing wins, trying the middle first.
     mutating func placeLabels(widths: [Double]) {
         let height = metrics.smallFontSize * 1.3
-        var taken: [Box] = nodes.map { Box(center: $0.center, width: $0.width + 4, height: $0.height + 4) }
+        var taken: [Box] = nodes.map { Box(center: $0.center, width: $0.width + 16, height: $0.height + 6) }
         let segments = edges.enumerated().flatMap { i, e in zip(e.route, e.route.dropFirst()).map { (i, $0, $1) } }
         let steps = [0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8, 0.14, 0.86]
         for (i, edge) in graph.edges.enumerated() where edge.label != nil && edges[i].route.count >= 2 {
