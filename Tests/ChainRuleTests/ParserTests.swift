@@ -314,6 +314,9 @@ private func at(_ line: Int, _ column: Int) -> ChainRule.SourceLocation { .init(
         ("a = 1\r\nb = c *\r\n", 2, 8, "expected an expression after '*'"),
         ("a = b, c", 1, 6, "unexpected ',': expected the end of the statement"),
         ("a = 1e999", 1, 5, "number '1e999' is too large"),
+        ("input x1 x2", 1, 10, "expected ',' before 'x2'"),
+        ("param w[2] = [1 2]", 1, 17, "expected ']' to close the '[' at 1:14, found '2'"),
+        ("a = 1e+", 1, 5, "bad number '1e'"),
         ("3 = a", 1, 1, "expected a statement (a keyword or 'NAME = EXPR'), found '3'"),
     ] as [(String, Int, Int, String)])
     func reportsError(source: String, line: Int, column: Int, message: String) {

@@ -5,6 +5,9 @@
 /// activation of an expression its pre-activation `z_NAME`, infers and checks shapes, orders nodes
 /// topologically and reports every problem as a ``Diagnostic``.
 public struct NetworkBuilder {
+    /// The most gradient-descent passes a file may ask for (each is shown in full).
+    public static let maxIterations = 10_000
+
     private var nodes: [Node] = []
     private var positions: [String: Int] = [:]
     private var definitions: [Int: SyntaxExpr] = [:]
@@ -82,6 +85,10 @@ public struct NetworkBuilder {
         case .rate(let value):
             if once("rate") { settings.rate = value }
         case .iterations(let count):
+            guard count <= NetworkBuilder.maxIterations else {
+                error(at: statement.location, "iterations must be at most \(NetworkBuilder.maxIterations), got \(count)")
+                return
+            }
             if once("iterations") { settings.iterations = count }
         case .digits(let count):
             if once("digits") { settings.digits = count }

@@ -43,7 +43,7 @@ struct Scalarizer {
             let preactivation = node.preactivation.flatMap { z in folded[z].map { (network.nodes[z], $0) } }
             for (k, name) in names.enumerated() {
                 let definition = entries[k]
-                let inputs = definition.orderedSymbols.compactMap { positions[$0] }
+                let inputs = definition.symbols.compactMap { positions[$0] }
                 let z = preactivation.map { ScalarGraph.Preactivation(name: $0.0.componentNames[k], definition: $0.1[k]) }
                 positions[name] = scalars.count
                 scalars.append(ScalarGraph.Node(name: name, kind: node.kind, inputs: inputs,
@@ -128,22 +128,5 @@ struct Scalarizer {
         let ea = entries(a), eb = entries(b)
         let count = max(ea.count, eb.count)
         return (0..<count).map { combine(ea.count == 1 ? ea[0] : ea[$0], eb.count == 1 ? eb[0] : eb[$0]) }
-    }
-}
-
-extension Expr {
-    /// The names of the symbols in the expression, in order of first occurrence.
-    var orderedSymbols: [String] {
-        var seen = Set<String>(), order: [String] = []
-        func visit(_ e: Expr) {
-            switch e {
-            case .symbol(let name): if seen.insert(name).inserted { order.append(name) }
-            case .number, .partial, .total: break
-            case .sum(let items), .product(let items), .apply(_, let items): items.forEach(visit)
-            case .power(let a, let b): visit(a); visit(b)
-            }
-        }
-        visit(self)
-        return order
     }
 }

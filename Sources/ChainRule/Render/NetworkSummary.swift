@@ -38,7 +38,7 @@ public struct NetworkSummary {
         }
         if !edges.isEmpty { lines += ["edges:", "  " + edges.joined(separator: ", ")] }
         var settings: [String] = []
-        if let rate = network.rate { settings.append("rate \(rate.displayText)") }
+        if let rate = network.rate { settings.append("rate \(DisplayNumber.string(rate))") }
         if network.iterations != 1 { settings.append("iterations \(network.iterations)") }
         if let digits = network.digits { settings.append("digits \(digits)") }
         if !network.samples.isEmpty { settings.append("\(network.samples.count) samples") }
@@ -67,31 +67,17 @@ extension Question.Kind {
 /// Writes a given value as the file would (`0.5`, `[1, 2]`, `[[0.1, 0.2], [0.3, 0.4]]`).
 public enum ValueText {
     /// The value as text.
-    public static func text(_ tensor: Tensor) -> String {
+    public static func text(_ tensor: Tensor, digits: Int? = nil) -> String {
+        let entries = tensor.entries.map { DisplayNumber.string($0, digits: digits) }
         switch tensor.shape.rank {
-        case 0: return tensor.entries[0].displayText
-        case 1: return "[" + tensor.entries.map(\.displayText).joined(separator: ", ") + "]"
+        case 0: return entries[0]
+        case 1: return "[" + entries.joined(separator: ", ") + "]"
         default:
-            let cols = tensor.shape.dimensions.last ?? 1
-            let rows = stride(from: 0, to: tensor.entries.count, by: max(cols, 1)).map {
-                "[" + tensor.entries[$0..<min($0 + cols, tensor.entries.count)].map(\.displayText).joined(separator: ", ") + "]"
+            let cols = max(tensor.shape.dimensions.last ?? 1, 1)
+            let rows = stride(from: 0, to: entries.count, by: cols).map {
+                "[" + entries[$0..<min($0 + cols, entries.count)].joined(separator: ", ") + "]"
             }
             return "[" + rows.joined(separator: ", ") + "]"
         }
-    }
-}
-
-extension Number {
-    /// Exact decimals as decimals (`0.2`), other fractions as `1/3`, reals in full.
-    var displayText: String {
-        guard let r = rational else { return description }
-        var denominator = r.denominator, places = 0
-        while denominator % 10 == 0 || denominator % 2 == 0 || denominator % 5 == 0 {
-            if denominator % 10 == 0 { denominator /= 10 } else if denominator % 2 == 0 { denominator /= 2 } else { denominator /= 5 }
-            places += 1
-            if places > 15 { break }
-        }
-        guard denominator == 1, places <= 15 else { return r.description }
-        return "\(r.doubleValue)".hasSuffix(".0") ? String(r.numerator / r.denominator) : "\(r.doubleValue)"
     }
 }

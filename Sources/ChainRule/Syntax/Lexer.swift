@@ -9,18 +9,25 @@ struct Lexer {
     /// The text of the first non-empty comment before the first token.
     private(set) var title: String?
 
+    private let source: String
     private let chars: [Character]
+    /// Where each character starts in `source`, then `source.endIndex`: token texts are cut from
+    /// `source` directly, which is much faster than assembling them from characters.
+    private let starts: [String.Index]
     private var i = 0
     private var line = 1
     private var column = 1
     private var spaced = false
+    private var sawToken = false
 
     /// The punctuation characters that are tokens of their own.
     static let symbols: Set<Character> = ["+", "-", "*", "/", "^", "(", ")", "[", "]", "{", "}", ",", "=", "∂"]
 
     /// Scans `source`.
     init(_ source: String) {
+        self.source = source
         chars = Array(source)
+        starts = Array(source.indices) + [source.endIndex]
         while i < chars.count { scanToken() }
         emit(.newline, "", length: 0)
     }
@@ -34,18 +41,20 @@ struct Lexer {
             line += 1
             column = 1
             spaced = false
-        } else if c.isWhitespace {
+        } else if Lexer.isSpace(c) {
             advance()
             spaced = true
         } else if c == "#" {
             while i < chars.count, chars[i] != "\n", chars[i] != "\r\n" { advance() }
-            if title == nil, tokens.allSatisfy({ $0.kind == .newline }) {
-                let text = String(chars[(start + 1)..<i]).trimmingWhitespace
-                if !text.isEmpty { title = text }
+            if title == nil, !sawToken {
+                var (from, to) = (start + 1, i)
+                while from < to, Lexer.isSpace(chars[from]) { from += 1 }
+                while from < to, Lexer.isSpace(chars[to - 1]) { to -= 1 }
+                if from < to { title = text(from, to) }
             }
         } else if Lexer.isNameStart(c) {
             while i < chars.count, Lexer.isNameContinuation(chars[i]) { i += 1 }
-            emit(.name, String(chars[start..<i]), length: i - start)
+            emit(.name, text(start, i), length: i - start)
         } else if c.isASCIIDigit || (c == "." && i + 1 < chars.count && chars[i + 1].isASCIIDigit) {
             scanNumber()
         } else if Lexer.symbols.contains(c) {
@@ -76,11 +85,12 @@ struct Lexer {
         }
         let valid = i
         while i < chars.count, chars[i] == "." || Lexer.isNameContinuation(chars[i]) { i += 1 }
-        let text = String(chars[start..<i])
+        let text = text(start, i)
         if valid < i {
             let tail = chars[valid..<i]
             let hint = tail.first.map(Lexer.isNameStart) == true && !tail.contains(".")
-                ? ": write '\(String(chars[start..<valid])) \(String(tail))' for a product" : ""
+                && tail.first != "e" && tail.first != "E"
+                ? ": write '\(self.text(start, valid)) \(self.text(valid, i))' for a product" : ""
             emit(.invalid, "bad number '\(text)'\(hint)", length: i - start)
         } else if let value = Double(text), value.isFinite {
             emit(.number, text, length: i - start)
@@ -88,6 +98,9 @@ struct Lexer {
             emit(.invalid, "number '\(text)' is too large", length: i - start)
         }
     }
+
+    /// The source text of characters `from..<to`.
+    private func text(_ from: Int, _ to: Int) -> String { String(source[starts[from]..<starts[to]]) }
 
     private mutating func skipDigits() {
         while i < chars.count, chars[i].isASCIIDigit { i += 1 }
@@ -100,15 +113,26 @@ struct Lexer {
 
     /// Appends a token that ends at `i` and started `length` characters before it.
     private mutating func emit(_ kind: Token.Kind, _ text: String, length: Int) {
+        sawToken = sawToken || kind != .newline
         tokens.append(Token(kind: kind, text: text, location: SourceLocation(line: line, column: column),
                             length: length, spaced: spaced))
         column += length
         spaced = false
     }
 
-    static func isNameStart(_ c: Character) -> Bool { c.isLetter || c == "_" }
+    // The character classes, with fast paths for ASCII (Unicode property lookups are slow).
 
-    static func isNameContinuation(_ c: Character) -> Bool { c.isLetter || c == "_" || c.isASCIIDigit }
+    static func isNameStart(_ c: Character) -> Bool {
+        guard let a = c.asciiValue else { return c.isLetter }
+        return (a >= 97 && a <= 122) || (a >= 65 && a <= 90) || a == 95
+    }
+
+    static func isNameContinuation(_ c: Character) -> Bool { isNameStart(c) || c.isASCIIDigit }
+
+    static func isSpace(_ c: Character) -> Bool {
+        guard let a = c.asciiValue else { return c.isWhitespace }
+        return a == 32 || (a >= 9 && a <= 13)
+    }
 
     /// `'@'`, or `U+0000` for characters that do not print.
     static func describe(_ c: Character) -> String {
@@ -128,14 +152,10 @@ struct Lexer {
 }
 
 extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isWholeNumber }
+    fileprivate var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
 }
 
 extension String {
-    fileprivate var trimmingWhitespace: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-
     fileprivate func leftPadded(to width: Int) -> String {
         String(repeating: "0", count: max(0, width - count)) + self
     }

@@ -142,9 +142,10 @@ extension LineParser {
 }
 
 extension Token {
-    /// Whether an expression can start here, so that juxtaposition (`w x`) means a product.
+    /// Whether a factor can start here, so that juxtaposition (`w x`, `2 x`) means a product. A number
+    /// cannot (`x 2`, `[1 2]` are more likely a missing operator or comma than a product).
     var startsOperand: Bool {
-        kind == .name || kind == .number || kind == .invalid || self.is("(") || self.is("[")
+        kind == .name || kind == .invalid || self.is("(") || self.is("[")
     }
 
     /// Whether this is `(` or `[` written right after the previous token (a call or an index).

@@ -68,6 +68,7 @@ struct LineParser {
             declarations.append(try parseDeclaration(after: separator, naming: role))
             separator = current
         } while accept(",")
+        if current.kind == .name { throw failure("expected ',' before '\(current.text)'") }
         return declarations
     }
 
@@ -190,14 +191,14 @@ struct LineParser {
     }
 
     /// Moves past the symbol `s` when it is next.
-    mutating func accept(_ s: String) -> Bool {
+    mutating func accept(_ s: Unicode.Scalar) -> Bool {
         guard current.is(s) else { return false }
         advance()
         return true
     }
 
     /// Moves past the symbol `s`, or throws `message` (with what was found instead).
-    mutating func expect(_ s: String, _ message: String) throws(Diagnostic) {
+    mutating func expect(_ s: Unicode.Scalar, _ message: String) throws(Diagnostic) {
         guard accept(s) else { throw failure(current.kind == .end ? message : "\(message), found \(current.quoted)") }
     }
 
@@ -220,7 +221,7 @@ struct LineParser {
 
     /// Moves past the bracket closing `opener`, or reports it unclosed (at `opener`) or mismatched.
     mutating func close(_ opener: Token) throws(Diagnostic) {
-        let closer = Token.closers[opener.text] ?? ")"
+        let closer = opener.closer
         if accept(closer) {
             openers.removeLast()
             return
@@ -246,12 +247,6 @@ struct LineParser {
 }
 
 extension Token {
-    /// The closing bracket of each opening one.
-    static let closers = ["(": ")", "[": "]", "{": "}"]
-
-    /// Whether this is `)`, `]` or `}`.
-    var isCloser: Bool { kind == .symbol && Token.closers.values.contains(text) }
-
     /// The value of a literal written with digits only, when it fits an `Int`.
     var wholeNumber: Int? {
         guard kind == .number, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }

@@ -32,10 +32,11 @@ public struct Parser {
         var lines: [[Token]] = []
         var current: [Token] = []
         var depth = 0
-        for (k, token) in tokens.enumerated() {
+        for k in tokens.indices {
+            let token = tokens[k]
             guard token.kind == .newline else {
-                if token.is("(") || token.is("[") || token.is("{") { depth += 1 }
-                if token.is(")") || token.is("]") || token.is("}") { depth = max(0, depth - 1) }
+                if token.isOpener { depth += 1 }
+                if token.isCloser { depth = max(0, depth - 1) }
                 current.append(token)
                 continue
             }

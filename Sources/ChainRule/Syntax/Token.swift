@@ -26,12 +26,39 @@ struct Token: Hashable, Sendable {
     var length: Int
     /// Whether whitespace separates this token from the one before it on the same line.
     var spaced: Bool
+    /// For a `.symbol`, its character; `\0` otherwise (comparing scalars is cheaper than strings).
+    var symbol: Unicode.Scalar
+
+    /// Creates a token.
+    init(kind: Kind, text: String, location: SourceLocation, length: Int, spaced: Bool) {
+        self.kind = kind
+        self.text = text
+        self.location = location
+        self.length = length
+        self.spaced = spaced
+        symbol = kind == .symbol ? text.unicodeScalars.first ?? "\0" : "\0"
+    }
 
     /// The position just after the token.
     var endLocation: SourceLocation { SourceLocation(line: location.line, column: location.column + length) }
 
     /// Whether this is the symbol `s`.
-    func `is`(_ s: String) -> Bool { kind == .symbol && text == s }
+    func `is`(_ s: Unicode.Scalar) -> Bool { symbol == s }
+
+    /// Whether this is `(`, `[` or `{`.
+    var isOpener: Bool { symbol == "(" || symbol == "[" || symbol == "{" }
+
+    /// Whether this is `)`, `]` or `}`.
+    var isCloser: Bool { symbol == ")" || symbol == "]" || symbol == "}" }
+
+    /// The bracket that closes this one.
+    var closer: Unicode.Scalar {
+        switch symbol {
+        case "[": "]"
+        case "{": "}"
+        default: ")"
+        }
+    }
 
     /// Whether this is one of the reserved words of the language.
     var isKeyword: Bool { kind == .name && Token.keywords.contains(text) }
