@@ -152,6 +152,15 @@ struct DrawLayoutTests {
         #expect(svg.contains("id=\"node-a1\"") && svg.contains("id=\"edge-x-a1\""))
     }
 
+    @Test func wideLayersAreOrderedWithoutExhaustiveSearch() throws {
+        // 40 × 15 neurons: far too many orders to try; barycenter sweeps keep the written order here.
+        let network = try Network.parse("input x[40]\nparam W1[15,40]\na1 = sigmoid(W1 x + b1)\n").get()
+        let layout = GraphLayout(network: network)
+        #expect(layout.graph.isScalar && layout.layers.map(\.count) == [40, 15])
+        #expect(layout.layers[0] == Array(0..<40))
+        #expect(layout.summary.contains("x[1], x[2], x[3], …, x[40] (40 nodes)") && layout.summary.contains("600 edges."))
+    }
+
     @Test func projectionKeepsRoomAndStaysClose() {
         // Desired heights all equal: the result spreads them by exactly the room, centred on them.
         let y = GraphLayout.project([10, 10, 10], weights: [1, 1, 1], room: [4, 6])

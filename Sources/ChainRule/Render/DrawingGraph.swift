@@ -68,12 +68,6 @@ public struct DrawingGraph: Hashable, Sendable {
     static func isDrawn(_ kind: NodeKind) -> Bool {
         kind == .input || kind == .computed || kind == .loss || kind == .preactivation
     }
-
-    /// Every node index that has no drawn inputs.
-    public var sources: [Int] {
-        let targets = Set(edges.map(\.to))
-        return nodes.indices.filter { !targets.contains($0) }
-    }
 }
 
 extension DrawingGraph {

@@ -28,11 +28,12 @@ struct LayerOrdering {
 
     /// The best order found.
     func ordered() -> [[Int]] {
-        let counts = initial.map(\.count)
         var total = 1
-        for n in counts {
-            total *= (1...max(n, 1)).reduce(1, *)
-            if total > LayerOrdering.exhaustiveLimit { return heuristic() }
+        for layer in initial {
+            for k in stride(from: 2, through: layer.count, by: 1) {
+                total *= k
+                if total > LayerOrdering.exhaustiveLimit { return heuristic() }
+            }
         }
         return exhaustive()
     }
@@ -83,11 +84,12 @@ struct LayerOrdering {
         for _ in 0..<4 {
             var improved = false
             for l in order.indices where order[l].count > 1 && order[l].count <= LayerOrdering.layerLimit {
+                var bestLocal = localCost(order, l)
                 for candidate in LayerOrdering.permutations(order[l]) {
                     var trial = order
                     trial[l] = candidate
-                    let c = cost(trial)
-                    if c < bestCost { (order, bestCost, improved) = (trial, c, true) }
+                    let c = localCost(trial, l)
+                    if c < bestLocal { (order, bestLocal, improved) = (trial, c, true) }
                 }
             }
             if !improved { break }
@@ -109,6 +111,12 @@ struct LayerOrdering {
     }
 
     // MARK: Parts
+
+    /// The cost of the edges into and out of layer `l` only.
+    private func localCost(_ order: [[Int]], _ l: Int) -> Cost {
+        let near = Array(order[max(l - 1, 0)...min(l + 1, order.count - 1)])
+        return cost(near)
+    }
 
     private func positions(_ order: [[Int]]) -> [Int: Double] {
         var result: [Int: Double] = [:]
