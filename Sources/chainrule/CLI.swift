@@ -9,6 +9,7 @@ enum CLI {
     /// Every subcommand, in the order `--help` lists them.
     static let commands: [Command] = [
         ShowCommand.command,
+        DeriveCommand.command,
         DrawCommand.command,
     ]
 
