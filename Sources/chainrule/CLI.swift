@@ -10,6 +10,7 @@ enum CLI {
     static let commands: [Command] = [
         ShowCommand.command,
         DeriveCommand.command,
+        DrawCommand.command,
         RunCommand.command,
     ]
 
