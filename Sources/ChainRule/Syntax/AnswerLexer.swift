@@ -30,7 +30,7 @@ struct AnswerLexer {
         let c = chars[i]
         let start = SourceLocation(line: line, column: column)
         let first = i
-        if c.isWhitespace || c == "$" || c == "&" || c == "~" {
+        if c == " " || c == "$" || c == "&" || c == "~" || c.isWhitespace {
             advance()
             spaced = true
         } else if c == "%" {
@@ -94,8 +94,8 @@ struct AnswerLexer {
             emit(.invalid, "\\", "a lone '\\' at the end of the answer", at: start)
             return
         }
-        if chars[i].isASCII, chars[i].isLetter {
-            while i < chars.count, chars[i].isASCII, chars[i].isLetter { advance() }
+        if chars[i].asciiValue?.isLetter == true {
+            while i < chars.count, chars[i].asciiValue?.isLetter == true { advance() }
         } else {
             advance()
         }
@@ -204,10 +204,14 @@ struct AnswerLexer {
 }
 
 extension AnswerLexer {
-    static func isWordStart(_ c: Character) -> Bool { c.isLetter && c != "∂" }
+    static func isWordStart(_ c: Character) -> Bool {
+        if let ascii = c.asciiValue { return ascii.isLetter }
+        return c.isLetter && c != "∂"
+    }
 
     static func isWordContinuation(_ c: Character) -> Bool {
-        isWordStart(c) || c.isASCIIDigit || subscriptDigits[c] != nil
+        if let ascii = c.asciiValue { return ascii.isLetter || ascii.isDigit }
+        return isWordStart(c) || subscriptDigits[c] != nil
     }
 
     /// The name key of written letters: Greek letters spelled out (`η` → `eta`), accents as a suffix
@@ -217,6 +221,7 @@ extension AnswerLexer {
     }
 
     static func key(_ c: Character) -> String {
+        if c.isASCII { return String(c) }
         if let digit = subscriptDigits[c] { return digit }
         if let greek = greekLetters[c] { return greek }
         let scalars = Array(String(c).decomposedStringWithCanonicalMapping.unicodeScalars)
@@ -317,5 +322,10 @@ extension AnswerLexer {
 }
 
 extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isWholeNumber }
+    fileprivate var isASCIIDigit: Bool { asciiValue?.isDigit == true }
+}
+
+extension UInt8 {
+    fileprivate var isLetter: Bool { (65...90).contains(self) || (97...122).contains(self) }
+    fileprivate var isDigit: Bool { (48...57).contains(self) }
 }

@@ -111,8 +111,6 @@ struct AnswerReader {
         switch token.kind {
         case .end: return
         case .invalid: throw Diagnostic(at: token.location, token.value)
-        case .command where token.value != "frac":
-            throw failure("unknown command '\(token.text)'")
         default: break
         }
         if [")", "]", "}", "\\}"].contains(token.value) {

@@ -49,39 +49,35 @@ public struct WorkedFileParser: Sendable {
         names.resolve(written) ?? AnswerNameMatcher.plain(written)
     }
 
-    /// The non-blank lines without comments, trimmed; a line with an unclosed `[` runs on to the next.
+    /// The non-blank lines without comments, trimmed. A line with an unclosed `[` runs on to the next
+    /// unless that one is blank or looks like a line of its own (it has `=` or starts with `iteration`),
+    /// so one missing `]` spoils one line only.
     static func logicalLines(_ text: String) -> [[Cell]] {
-        var lines: [[Cell]] = []
-        var current: [Cell] = []
-        var depth = 0
+        var physical: [[Cell]] = [[]]
         var (line, column) = (1, 1)
         var comment = false
-        func finish() {
-            let trimmed = current.trimmed
-            if !trimmed.isEmpty { lines.append(Array(trimmed)) }
-            current = []
-            depth = 0
-        }
         for c in text {
             if c.isNewline {
-                comment = false
-                if depth > 0 {
-                    current.append((" ", SourceLocation(line: line, column: column)))
-                } else {
-                    finish()
-                }
-                (line, column) = (line + 1, 1)
+                (line, column, comment) = (line + 1, 1, false)
+                physical.append([])
                 continue
             }
             if c == "#" { comment = true }
-            if !comment {
-                current.append((c, SourceLocation(line: line, column: column)))
-                if c == "[" { depth += 1 }
-                if c == "]" { depth = max(0, depth - 1) }
-            }
+            if !comment { physical[physical.count - 1].append((c, SourceLocation(line: line, column: column))) }
             column += 1
         }
-        finish()
+        var lines: [[Cell]] = []
+        var k = 0
+        while k < physical.count {
+            var current = physical[k]
+            k += 1
+            while current.bracketDepth > 0, k < physical.count, !physical[k].startsEntry {
+                current += [(" ", current.last?.location ?? SourceLocation(line: 1, column: 1))] + physical[k]
+                k += 1
+            }
+            let trimmed = current.trimmed
+            if !trimmed.isEmpty { lines.append(Array(trimmed)) }
+        }
         return lines
     }
 
@@ -113,4 +109,16 @@ extension Collection where Element == WorkedFileParser.Cell {
 
     /// The characters as a string.
     var text: String { String(map(\.character)) }
+
+    /// How many `[` are still open at the end.
+    var bracketDepth: Int {
+        reduce(0) { depth, cell in cell.character == "[" ? depth + 1 : cell.character == "]" ? Swift.max(0, depth - 1) : depth }
+    }
+
+    /// Whether this line stands on its own rather than continuing an open bracket: blank, or with `=`, or
+    /// an `iteration` header.
+    var startsEntry: Bool {
+        let text = trimmed.text
+        return text.isEmpty || text.contains("=") || text.contains("≈") || text.lowercased().hasPrefix("iteration")
+    }
 }
