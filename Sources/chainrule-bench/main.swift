@@ -3,6 +3,8 @@ import Foundation
 // `chainrule-bench SUITE…`: performance measurements, run in release builds
 // (`swift run -c release chainrule-bench derive`). Each suite lives in its own file.
 let suites: [(name: String, summary: String, run: () -> Void)] = [
+    ("derive", "adjoint form of dL/d(every parameter), dense networks 1–8 layers × 128", DeriveBenchmark.run),
+    ("runtime", "forward and backward time per sample, backward/forward ratio", RuntimeBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

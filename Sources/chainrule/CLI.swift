@@ -9,6 +9,9 @@ enum CLI {
     /// Every subcommand, in the order `--help` lists them.
     static let commands: [Command] = [
         ShowCommand.command,
+        DeriveCommand.command,
+        DrawCommand.command,
+        RunCommand.command,
     ]
 
     static let usage = """

@@ -1,0 +1,91 @@
+extension Derivation {
+    /// The derivation a student writes, one line per move, ending in the ``factored()`` form.
+    ///
+    /// The first line is the chain rule at A over its direct inputs, with the totals ∂u/∂B still to
+    /// work out (inputs with no path from B are dropped). Then, in reverse topological order, each
+    /// total is replaced by the chain rule at its node (one line), and terms that end in the same
+    /// total are grouped (one more line when something was grouped). A total ∂u/∂B of a node whose
+    /// only way to B is its direct edge is written as that partial from the start. When the lines end
+    /// in a different grouping than the factored form, the factored form is the last line.
+    public func steps() -> [Expr] {
+        if let trivial = trivialValue { return [trivial] }
+        let last = relevant.count - 1
+        var lines = [chainRule(at: last)]
+        for q in stride(from: last - 1, to: 0, by: -1) where lines[lines.count - 1].contains(where: { $0 == total(q) }) {
+            let substituted = lines[lines.count - 1].substitutingTotal(total(q), by: chainRule(at: q))
+            lines.append(substituted)
+            let grouped = substituted.groupedByTrailingTotal()
+            if grouped != substituted { lines.append(grouped) }
+        }
+        let factored = factored()
+        if lines.last != factored { lines.append(factored) }
+        return lines
+    }
+
+    /// The total ∂q/∂B of relevant position q as the line writes it.
+    private func total(_ q: Int) -> Expr {
+        .total(of: graph.nodes[relevant[q]].name, wrt: wrtName)
+    }
+
+    /// Σ over the relevant inputs u of q of ∂q/∂u · ∂u/∂B.
+    private func chainRule(at q: Int) -> Expr {
+        let terms = localInputs[q].map { u -> Expr in
+            if u == 0 { return edge(q, u) }
+            let rest = localInputs[u] == [0] ? edge(u, 0) : total(u)
+            return .product([edge(q, u), rest])
+        }
+        return terms.count == 1 ? terms[0] : .sum(terms)
+    }
+}
+
+extension Expr {
+    /// Replaces the factor `total` wherever it occurs, splicing a product into its product.
+    func substitutingTotal(_ total: Expr, by value: Expr) -> Expr {
+        switch self {
+        case total: return value
+        case .sum(let terms): return .sum(terms.map { $0.substitutingTotal(total, by: value) })
+        case .product(let factors):
+            return .product(factors.flatMap { factor in
+                factor == total ? value.productFactors : [factor.substitutingTotal(total, by: value)]
+            })
+        default: return self
+        }
+    }
+
+    /// In every sum, the terms that end in the same total ∂q/∂B collected into one (coefficients summed),
+    /// where the first of them stood.
+    func groupedByTrailingTotal() -> Expr {
+        rewritten { expr in
+            guard case .sum(let terms) = expr else { return nil }
+            var order: [Expr?] = []
+            var groups: [Expr: (position: Int, coefficients: [Expr])] = [:]
+            for term in terms {
+                guard case .product(let factors) = term, let last = factors.last, case .total = last else {
+                    order.append(term)
+                    continue
+                }
+                let coefficient = factors.count == 2 ? factors[0] : .product(Array(factors.dropLast()))
+                if groups[last] == nil {
+                    groups[last] = (order.count, [])
+                    order.append(nil)
+                }
+                groups[last]?.coefficients.append(coefficient)
+            }
+            guard groups.values.contains(where: { $0.coefficients.count > 1 }) else { return nil }
+            for (total, group) in groups {
+                let c = group.coefficients
+                let coefficient = c.count == 1 ? c : [.sum(c)]
+                let factors = (c.count == 1 ? (coefficient[0].productFactors) : coefficient) + [total]
+                order[group.position] = .product(factors)
+            }
+            let grouped = order.compactMap { $0 }
+            return grouped.count == 1 ? grouped[0] : .sum(grouped)
+        }
+    }
+
+    /// The factors of a product, or the expression as a single factor.
+    var productFactors: [Expr] {
+        if case .product(let factors) = self { return factors }
+        return [self]
+    }
+}

@@ -1,0 +1,161 @@
+/// The values of the local partials ∂q/∂u of a ``ScalarGraph``, written as a course writes them, and
+/// chain-rule forms with those values plugged in.
+///
+/// ∂q/∂u is the node's definition differentiated with respect to u, then folded back into the
+/// graph's names: an activation's derivative is written in its own output q (σ′ = q(1 − q),
+/// tanh′ = 1 − q², ReLU′ = step(z_q), identity′ = 1, an unspecified g′(z_q)), times the derivative
+/// of the pre-activation (∂z_q/∂w = u, ∂z_q/∂b = 1). A softmax component pᵢ = e^{zᵢ}/Σₖ e^{zₖ}
+/// gives Σₖ pᵢ(δᵢₖ − pₖ) ∂zₖ/∂u in its siblings' names, and a loss's derivative is normalized.
+public struct LocalPartials: Sendable {
+    /// The graph whose edges are evaluated.
+    public let graph: ScalarGraph
+    /// Groups of symbols known to sum to 1 (the target of a cross-entropy), for normalization.
+    public let unitSums: [[String]]
+    /// For each softmax denominator, the node name of each numerator's exponent.
+    private let softmaxSiblings: [Expr: [Expr: String]]
+
+    /// Partials of `graph`; `unitSums` as in ``Expr/normalized(unitSums:)``.
+    public init(graph: ScalarGraph, unitSums: [[String]] = []) {
+        self.graph = graph
+        self.unitSums = unitSums
+        var siblings: [Expr: [Expr: String]] = [:]
+        for node in graph.nodes {
+            if let (z, denominator) = node.definition?.softmaxParts { siblings[denominator, default: [:]][z] = node.name }
+        }
+        softmaxSiblings = siblings
+    }
+
+    /// ∂q/∂u along the edge from u into q (0 when q's definition does not use u).
+    public func value(of q: String, wrt u: String) -> Expr {
+        guard let index = graph.index(of: q), let definition = graph.nodes[index].definition else {
+            return q == u ? .one : .zero
+        }
+        let node = graph.nodes[index]
+        if let (z, denominator) = definition.softmaxParts, let siblings = softmaxSiblings[denominator] {
+            return softmax(node, z: z, siblings: siblings, wrt: u)
+        }
+        if case .apply(let f, let arguments) = definition, arguments.count == 1 {
+            let argument = arguments[0]
+            let z: Expr = node.preactivation.map { $0.definition == argument ? .symbol($0.name) : argument } ?? argument
+            let outer = f.partialDerivative([z], at: 0).folding(.apply(f, [z]), into: .symbol(q))
+            return Self.product([outer, argument.derivative(withRespectTo: u)])
+        }
+        let derivative = definition.derivative(withRespectTo: u)
+        return node.kind == .loss ? derivative.normalized(unitSums: unitSums).positiveFirst : derivative
+    }
+
+    /// Σₖ ∂pᵢ/∂zₖ ∂zₖ/∂u for a softmax component pᵢ, with ∂pᵢ/∂zₖ = pᵢ(δᵢₖ − pₖ).
+    private func softmax(_ node: ScalarGraph.Node, z: Expr, siblings: [Expr: String], wrt u: String) -> Expr {
+        let p = Expr.symbol(node.name)
+        let terms = siblings.sorted { (graph.index(of: $0.value) ?? 0) < (graph.index(of: $1.value) ?? 0) }
+            .compactMap { zk, name -> Expr? in
+                let inner = zk.derivative(withRespectTo: u)
+                guard inner != .zero else { return nil }
+                let local: [Expr] = zk == z ? [p, .difference(.one, p)] : [.integer(-1), p, .symbol(name)]
+                return Self.product(local + [inner])
+            }
+        return terms.isEmpty ? .zero : terms.count == 1 ? terms[0] : .sum(terms)
+    }
+
+    /// `form` with every local partial replaced by its value, products and sums simplified, and
+    /// neighbouring factors combined where normalization makes them smaller (BCE after a sigmoid:
+    /// (−y/ŷ + (1 − y)/(1 − ŷ)) ŷ(1 − ŷ) = ŷ − y).
+    public func plugging(into form: Expr) -> Expr {
+        var cache: [Expr: Expr] = [:]
+        return plug(form, &cache)
+    }
+
+    private func plug(_ expr: Expr, _ cache: inout [Expr: Expr]) -> Expr {
+        switch expr {
+        case .partial(let q, let u):
+            if let known = cache[expr] { return known }
+            let value = value(of: q, wrt: u)
+            cache[expr] = value
+            return value
+        case .product(let factors):
+            let plugged = factors.map { plug($0, &cache) }
+            return combined(Self.product(plugged).simplified())
+        case .sum(let terms):
+            let sum = Self.commonPrefixFactored(Expr.sum(terms.map { plug($0, &cache) }).simplified())
+            let normal = sum.normalized(unitSums: unitSums).positiveFirst
+            return normal.size < sum.size ? normal : sum
+        default:
+            return expr
+        }
+    }
+
+    /// A product with each factor merged into the next one, two or three when normalizing the
+    /// merged product makes it strictly smaller.
+    private func combined(_ expr: Expr) -> Expr {
+        guard case .product(let factors) = expr, factors.count > 1 else { return expr }
+        var result: [Expr] = []
+        var i = 0
+        while i < factors.count {
+            guard let current = result.last, factors[i].isVariable, current.isVariable else {
+                result.append(factors[i]); i += 1; continue
+            }
+            var merged = false
+            for j in 1...min(3, factors.count - i) {
+                let group = Array(factors[i..<i + j])
+                let candidate = Expr.product([current] + group).normalized(unitSums: unitSums).positiveFirst
+                if candidate.size < current.size + group.reduce(0) { $0 + $1.size } {
+                    result[result.count - 1] = candidate
+                    i += j
+                    merged = true
+                    break
+                }
+            }
+            if !merged { result.append(factors[i]); i += 1 }
+        }
+        return Self.product(result)
+    }
+
+    /// A sum whose terms all begin with the same factors, written as those factors times the sum of the
+    /// rests (ŷ(1 − ŷ) a + ŷ(1 − ŷ) b → ŷ(1 − ŷ)(a + b)), so that they can meet the factor before them.
+    static func commonPrefixFactored(_ expr: Expr) -> Expr {
+        guard case .sum(let terms) = expr, terms.count > 1 else { return expr }
+        let lists = terms.map(\.productFactors)
+        var prefix = 0
+        while lists.allSatisfy({ $0.count > prefix + 1 && $0[prefix] == lists[0][prefix] }) { prefix += 1 }
+        guard prefix > 0 else { return expr }
+        let rests = lists.map { product(Array($0[prefix...])) }
+        return product(Array(lists[0][..<prefix]) + [.sum(rests)])
+    }
+
+    /// A product of factors, flattened, with 1s dropped and 0 absorbing.
+    static func product(_ factors: [Expr]) -> Expr {
+        var flat: [Expr] = []
+        for factor in factors {
+            if factor == .zero { return .zero }
+            if factor == .one { continue }
+            flat += factor.productFactors
+        }
+        return flat.isEmpty ? .one : flat.count == 1 ? flat[0] : .product(flat)
+    }
+}
+
+extension Expr {
+    /// The number of nodes in the tree: the size compared when deciding whether to normalize.
+    var size: Int { 1 + children.reduce(0) { $0 + $1.size } }
+
+    /// A sum with its terms that carry no minus sign moved to the front (−y + ŷ → ŷ − y), order kept otherwise.
+    var positiveFirst: Expr {
+        guard case .sum(let terms) = self else { return self }
+        let negative = { (e: Expr) -> Bool in e.coefficientAndRest.0.isNegative }
+        return .sum(terms.filter { !negative($0) } + terms.filter(negative))
+    }
+
+    /// Whether the expression is not a constant (constants are left alone when combining factors).
+    var isVariable: Bool { !isConstant }
+
+    /// For a softmax component e^{z}/Σₖ e^{zₖ}: z and the denominator.
+    var softmaxParts: (z: Expr, denominator: Expr)? {
+        guard case .product(let factors) = self, factors.count == 2,
+              case .apply(.exp, let numerator) = factors[0], numerator.count == 1,
+              case .power(let denominator, let exponent) = factors[1], exponent == .integer(-1),
+              case .sum(let terms) = denominator, terms.count > 1,
+              terms.allSatisfy({ if case .apply(.exp, _) = $0 { true } else { false } }),
+              terms.contains(factors[0]) else { return nil }
+        return (numerator[0], denominator)
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Central finite differences: a derivative estimate that shares no code with backpropagation, for
+/// verification and tests.
+public enum FiniteDifference {
+    /// (f(x + h) − f(x − h)) / 2h for f = one component of node `of` (default: the loss, averaged over
+    /// `batch` when given) as a function of component `offset` of leaf `wrt`, with
+    /// h = ∛ε · max(1, |x|) rounded so that x ± h are exact.
+    public static func derivative(_ runtime: Runtime, at point: Point, of node: Int? = nil, component: Int = 0,
+                                  wrt leaf: Int, offset: Int = 0, batch: [[Int: RealTensor]] = []) -> Double {
+        guard let x = point.values[leaf]?.scalars[offset] else { return .nan }
+        let step = cbrt(Double.ulpOfOne) * max(1, abs(x))
+        let h = (x + step) - x
+        func f(_ value: Double) -> Double {
+            let moved = point.setting(leaf, offset: offset, to: value)
+            if node == nil, !batch.isEmpty { return runtime.meanLoss(at: moved, batch: batch) ?? .nan }
+            let target = node ?? runtime.network.loss ?? (runtime.network.nodes.count - 1)
+            return runtime.forward(at: moved).value(target).scalars[component]
+        }
+        return (f(x + h) - f(x - h)) / (2 * h)
+    }
+}

@@ -1,0 +1,23 @@
+/// The result of a backward pass: ∂(seed)/∂(node) for every node, shaped like the node.
+public struct Gradients: Sendable {
+    /// The network differentiated.
+    public let network: Network
+    /// The node (and component offset, for a vector node) differentiated.
+    public let of: Int
+    /// For a vector or matrix seed node, the component differentiated (row-major offset); `nil` when
+    /// every component was seeded with 1 (for a scalar, the same thing).
+    public let component: Int?
+    /// ∂(seed)/∂(node), in node order.
+    public let adjoints: [RealTensor]
+
+    /// ∂(seed)/∂(node `index`).
+    public subscript(index: Int) -> RealTensor { adjoints[index] }
+
+    /// ∂(seed)/∂(the node with this name).
+    public subscript(name: String) -> RealTensor? { network.index(of: name).map { adjoints[$0] } }
+
+    /// The names of nodes whose derivative has a NaN or an infinity.
+    public var nonFinite: [String] {
+        network.nodes.indices.filter { !adjoints[$0].isFinite }.map { network.nodes[$0].name }
+    }
+}

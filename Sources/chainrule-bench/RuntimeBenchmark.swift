@@ -1,0 +1,63 @@
+import ChainRule
+import Foundation
+
+/// `chainrule-bench runtime`: forward and forward+backward time per sample for the course's
+/// networks (Problems/) and a 784-128-64-10 network with softmax cross-entropy at batch 64, and the
+/// backward/forward time ratio (target ≤ 3).
+enum RuntimeBenchmark {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static let mnistSized = """
+        input x[784]
+        param W1[128,784], b1[128], W2[64,128], b2[64], W3[10,64], b3[10]
+        a1 = sigmoid(W1 x + b1)
+        a2 = relu(W2 a1 + b2)
+        p = softmax(W3 a2 + b3)
+        target y[10]
+        loss L = cross_entropy(p, y)
+        """
+
+    static func run() {
+        print("runtime: time per sample (best of 5), backward/forward ratio")
+        let folder = root.appendingPathComponent("Problems")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".nn") }.sorted()
+        for name in names {
+            guard let source = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8),
+                  let network = try? Network.parse(source).get(), let runtime = try? Runtime(network),
+                  let point = try? Point(network: network) else {
+                print("  \(name): not numeric (skipped)")
+                continue
+            }
+            measure(name, runtime, point, rows: Array(repeating: [:], count: 1000))
+        }
+        guard let network = try? Network.parse(mnistSized).get(), let runtime = try? Runtime(network),
+              let point = try? Point(network: network, seed: 1) else { return }
+        var generator = SeededGenerator(seed: 2)
+        let x = network.index(of: "x") ?? 0, y = network.index(of: "y") ?? 0
+        let rows: [[Int: RealTensor]] = (0..<64).map { _ in
+            let label = Int.random(in: 0..<10, using: &generator)
+            return [x: RealTensor(vector: (0..<784).map { _ in Double.random(in: 0...1, using: &generator) }),
+                    y: RealTensor(vector: (0..<10).map { $0 == label ? 1 : 0 })]
+        }
+        measure("784-128-64-10, batch 64", runtime, point, rows: rows)
+    }
+
+    static func measure(_ label: String, _ runtime: Runtime, _ point: Point, rows: [[Int: RealTensor]]) {
+        var sink = 0.0
+        let forward = Stopwatch.best(of: 5) {
+            for row in rows { sink += runtime.forward(at: point, sample: row).loss ?? 0 }
+        }
+        let both = Stopwatch.best(of: 5) {
+            for row in rows {
+                let evaluation = runtime.forward(at: point, sample: row)
+                sink += runtime.backward(evaluation).adjoints.count == 0 ? 1 : 0
+            }
+        }
+        let perForward = forward / Double(rows.count), perBoth = both / Double(rows.count)
+        let ratio = (perBoth - perForward) / perForward
+        print("  " + label.padding(toLength: 36, withPad: " ", startingAt: 0)
+              + "forward \(Stopwatch.format(perForward))   forward+backward \(Stopwatch.format(perBoth))   "
+              + String(format: "backward/forward %.2f", ratio) + (sink.isNaN ? " " : ""))
+    }
+}
