@@ -230,6 +230,13 @@ import Testing
         expectAll(cases, names)
     }
 
+    @Test func theQuizNetworkHasTheSolutionsNames() throws {
+        let names = try #require(Package.network("quiz-problem-3.nn")).nodes.map(\.name)
+        let answer = try AnswerParser(knownNames: names).parse(Self.solution3b)
+        #expect(answer.unknownNames.isEmpty)
+        #expect(answer.rhs.map(\.expr) == (try Self.quiz.parse(Self.solution3b)).rhs.map(\.expr))
+    }
+
     @Test func namesResolveAgainstTheQuiz() throws {
         for written in ["x_1", "x_{1}", "x1", "x₁", #"x_{ 1 }"#] {
             #expect(expr(written) == .symbol("x1"), "\(written)")

@@ -101,6 +101,18 @@ enum WorkedFixture {
         expectLocationsPointAtTheText(file, text)
     }
 
+    @Test func fixtureNamesMatchTheirNetworks() throws {
+        for (fixture, problem, unmatched) in [("worked-001.txt", "perceptron.nn", ["z", "eta"]),
+                                              ("worked-004.txt", "sigmoid-4-2-3-1.nn", ["alpha", "z1", "z2", "z3"])] {
+            let names = try #require(Package.network(problem)).nodes.map(\.name)
+            let file = WorkedFileParser(knownNames: names).parse(WorkedFixture.text(fixture))
+            let missing = Set(file.entries.map(\.name) + file.entries.compactMap {
+                if case .gradient(let of) = $0.kind { of } else { nil }
+            }).subtracting(names)
+            #expect(missing == Set(unmatched), "\(fixture)")
+        }
+    }
+
     @Test func iterationsNamesAndRounding() {
         let text = """
             a = 1
