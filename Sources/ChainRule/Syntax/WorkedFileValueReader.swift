@@ -119,8 +119,10 @@ struct WorkedFileValueReader {
                 text += "e" + sign + power
             }
         }
-        if i < cells.count, !cells[i].character.isWhitespace, !",]".contains(cells[i].character) {
-            throw Diagnostic(at: cells[start].location, "expected a number, found '\(String(cells[start...].prefix { !$0.character.isWhitespace && !",]".contains($0.character) }.map(\.character)))'")
+        let isEnd = { (cell: WorkedFileParser.Cell) in cell.character.isWhitespace || ",]".contains(cell.character) }
+        if i < cells.count, !isEnd(cells[i]) {
+            let word = cells[start...].prefix { !isEnd($0) }.map(\.character)
+            throw Diagnostic(at: cells[start].location, "expected a number, found '\(String(word))'")
         }
         guard let value = Double(text), value.isFinite else {
             throw Diagnostic(at: cells[start].location, "the number '\(text)' is too large")
