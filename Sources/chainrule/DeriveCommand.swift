@@ -4,14 +4,16 @@ import ChainRule
 enum DeriveCommand {
     static let spec = CommandSpec(
         name: "derive", summary: "write dA/dB with the chain rule: expanded, factored, steps or adjoint",
-        synopsis: "FILE [--of A] [--wrt B] [--form expanded|factored|steps|adjoint] [--plug-in] [--format latex|text|json] [--multiline]",
+        synopsis: "FILE [--of A] [--wrt B] [--form expanded|factored|steps|adjoint] [--plug-in] [--format latex|text|json|html] [--multiline] [-o FILE]",
         options: [("of", [], "the quantity differentiated (default: the loss, or the only output)"),
                   ("wrt", [], "the quantity differentiated against (a scalar or a component such as W1[1,2])"),
                   ("form", DerivativeForm.allCases.map(\.rawValue), "how to write it (default factored)"),
-                  ("format", ["latex", "text", "json"], "output format (default text)")],
+                  ("format", ["latex", "text", "json", "html"], "output format (default text); html: one page, the network linked to every form"),
+                  ("output", [], "write to this file (atomically) instead of standard output")],
         flags: [("plug-in", "replace each local partial by its value (σ′ = q(1 − q), ∂z/∂w = u, …)"),
                 ("multiline", "break long sums over lines (LaTeX aligned)")],
-        details: "Without --of and --wrt, answers every 'find dA/dB' in the file.")
+        aliases: ["o": "output"],
+        details: "Without --of and --wrt, answers every 'find dA/dB' in the file. --format html writes every form (or the --form given) with the local derivatives plugged in.")
 
     /// One equation to print: `lhs = rhs`, with totals on the right as δ when `deltas`.
     struct Equation {
@@ -27,6 +29,7 @@ enum DeriveCommand {
         let form = DerivativeForm(rawValue: arguments.value("form", default: "factored") ?? "") ?? .factored
         let format = arguments.value("format", default: "text") ?? "text"
         let multiline = arguments.flags.contains("multiline")
+        if format == "html" { return try html(path, network, questions, arguments) }
         var outputs: [String] = [], objects: [JSONValue] = []
         for (of, wrt) in questions {
             let derivation: Derivation
@@ -63,11 +66,30 @@ enum DeriveCommand {
         }
         if format == "json" {
             let single = arguments.values["of"] != nil || arguments.values["wrt"] != nil
-            Console.out((single && objects.count == 1 ? objects[0] : .array(objects)).serialized(pretty: true))
+            try write((single && objects.count == 1 ? objects[0] : .array(objects)).serialized(pretty: true), arguments)
         } else {
-            Console.out(outputs.joined(separator: "\n"))
+            try write(outputs.joined(separator: "\n"), arguments)
         }
         return .success
+    }
+
+    /// `--format html`: one page for the file, asking exactly `questions`.
+    static func html(_ path: String, _ network: Network, _ questions: [(String, String)], _ arguments: Arguments) throws(Stop) -> ExitCode {
+        for (of, wrt) in questions {
+            do throws(DerivationError) { _ = try network.derivation(of: of, wrt: wrt) } catch { throw spec.usageError(error.description) }
+        }
+        var asked = network
+        asked.questions = questions.map { Question(.derivative(of: $0.0, wrt: $0.1), at: SourceLocation(line: 1, column: 1)) }
+        let forms = arguments.values["form"].flatMap(DerivativeForm.init(rawValue:)).map { [$0] } ?? DerivativeForm.allCases
+        let name = path == "-" ? "<stdin>" : String(path.split(separator: "/").last ?? Substring(path))
+        let page = HTMLPage(problems: [(name, asked)], forms: forms, title: "ChainRule: " + name).html
+        try write(page, arguments)
+        return .success
+    }
+
+    /// Prints `text`, or writes it to `--output`.
+    static func write(_ text: String, _ arguments: Arguments) throws(Stop) {
+        if let output = arguments.value("output") { try Files.write(text.hasSuffix("\n") ? text : text + "\n", to: output) } else { Console.out(text) }
     }
 
     /// The (A, B) pairs asked: --of/--wrt, or the file's `find dA/dB` items.
