@@ -40,7 +40,7 @@ enum HTMLAssets {
         a{color:\(link)}
         h1,h2,h3,h4{line-height:1.25}
         .note,.file{color:\(muted)}
-        section.problem{border-top:2px solid \(rule);margin-top:2rem}
+        section.problem{border-top:2px solid \(rule);margin-top:2rem;content-visibility:auto;contain-intrinsic-size:auto 2400px}
         figure{margin:1rem 0}
         svg{max-width:100%;height:auto}
         math[display=block]{margin:.35rem 0;width:fit-content;max-width:100%;overflow-x:auto;overflow-y:hidden}
@@ -56,6 +56,7 @@ enum HTMLAssets {
         th,td{border:1px solid \(rule);padding:.15rem .5rem;text-align:left;vertical-align:middle}
         thead th{background:\(headingBackground)}
         dt{font-weight:bold;margin-top:.5rem}
+        li{margin:.25rem 0}
         dd{margin-left:1.5rem}
         @media print{.info,.nomathml{display:none}section.problem+section.problem{break-before:page}
         figure,tr,math,svg{break-inside:avoid}svg{max-height:60vh}a{color:\(ink);text-decoration:none}.lit{background:none}}
@@ -87,7 +88,8 @@ enum HTMLAssets {
             light(node.id);
             light(row.id);
             const info = node.closest("section").querySelector(".info");
-            info.innerHTML = Array.from(row.cells, cell => cell.innerHTML).join(" &nbsp;·&nbsp; ");
+            const [name, ...rest] = Array.from(row.cells, cell => cell.innerHTML).filter(html => html !== "");
+            info.innerHTML = name + ": &nbsp;" + rest.join(" &nbsp;·&nbsp; ");
           };
           document.addEventListener("pointerover", event => point(event.target));
           document.addEventListener("focusin", event => point(event.target));

@@ -24,14 +24,25 @@ struct HTMLDerivative {
             items.append("<dd>" + printer.equation(derivation.total, .zero) + "<p class=\"note\">" + HTMLText.escaped(reason) + ".</p></dd>")
         } else {
             let paths = HTMLTermPaths(graph: derivation.graph)
+            // Forms that come out the same (a single path) are written once, under all their names.
+            var groups: [(forms: [DerivativeForm], lines: Result<[Line], DerivationError>)] = []
             for form in forms {
-                items.append("<dt>" + form.rawValue + "</dt>")
-                do throws(DerivationError) {
-                    for (k, line) in try HTMLDerivative.lines(derivation, form).enumerated() {
-                        let id = prefix + "-" + form.rawValue + (form == .steps || form == .adjoint ? "-l\(k)" : "")
+                let lines = Result { () throws(DerivationError) in try HTMLDerivative.lines(derivation, form) }
+                if case .success(let new) = lines, let i = groups.firstIndex(where: { (try? $0.lines.get()) == new }) {
+                    groups[i].forms.append(form)
+                } else {
+                    groups.append(([form], lines))
+                }
+            }
+            for (forms, lines) in groups {
+                items.append("<dt>" + forms.map(\.rawValue).joined(separator: ", ") + "</dt>")
+                switch lines {
+                case .success(let lines):
+                    for (k, line) in lines.enumerated() {
+                        let id = prefix + "-" + forms[0].rawValue + (lines.count > 1 ? "-l\(k)" : "")
                         items.append("<dd>" + render(line, id: id, paths: paths, picture: picture, digits: digits) + "</dd>")
                     }
-                } catch {
+                case .failure(let error):
                     items.append("<dd><p class=\"note\">" + HTMLText.escaped(error.description) + "</p></dd>")
                 }
             }
@@ -50,7 +61,7 @@ struct HTMLDerivative {
 
     /// One printed line of a form: the equation, `lhs` shown with a leading `=` dropped for the
     /// continuation lines of the steps, totals as δ for the adjoint.
-    struct Line {
+    struct Line: Equatable {
         var lhs: Expr?
         var rhs: Expr
         var deltas = false

@@ -1,6 +1,7 @@
 /// The network picture of one problem on a page: ``SVGDrawing``'s drawing inline, its ids prefixed
 /// so that several problems share a page, nodes focusable, forward values on the nodes and the
-/// gradient of each weight under its label (as micrograd's graph shows data and grad); and the
+/// gradient of each weight under (or over) its label where it covers no other label (as micrograd's
+/// graph shows data and grad; every gradient is also in the node table); and the
 /// element ids of the picture's nodes and edges, by the scalar names of the graph derived on.
 struct HTMLPicture {
     /// The `<svg>` element.
@@ -27,12 +28,20 @@ struct HTMLPicture {
             svg = svg.replacingOccurrences(of: "<g id=\"node-\(ids[i])\" class=",
                                            with: "<g id=\"node-\(ids[i])\" tabindex=\"0\" aria-label=\"\(HTMLText.escaped(name))\" class=")
         }
+        // Each gradient goes under its weight label, else over it, wherever it covers no other label.
         var marks: [String] = []
-        let m = layout.metrics
+        let m = layout.metrics, h = m.smallFontSize * 1.25
+        var taken: [(x: Double, y: Double, w: Double)] = drawing.edges.indices.compactMap { i in
+            guard let at = layout.edges[i].label, let label = drawing.edges[i].label else { return nil }
+            return (at.x, at.y, label.width * m.smallFontSize + 6)
+        }
         for (i, edge) in drawing.edges.enumerated() {
             guard let weight = edge.weight, let at = layout.edges[i].label, let g = gradients[weight] else { continue }
             let text = "grad " + DisplayNumber.string(g, digits: digits).replacingOccurrences(of: "-", with: "−")
-            let w = Double(text.count) * m.smallFontSize * 0.55 + 6, h = m.smallFontSize * 1.25, y = at.y + h
+            let w = Double(text.count) * m.smallFontSize * 0.55 + 6
+            let free = { (y: Double) in !taken.contains { abs($0.x - at.x) * 2 < $0.w + w && abs($0.y - y) < h } }
+            guard let y = [at.y + h, at.y - h].first(where: free) else { continue }
+            taken.append((at.x, y, w))
             marks.append("<g class=\"grad\"><rect x=\"\(SVGDrawing.number(at.x - w / 2))\" y=\"\(SVGDrawing.number(y - h / 2))\" width=\"\(SVGDrawing.number(w))\" height=\"\(SVGDrawing.number(h))\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>"
                          + "<text x=\"\(SVGDrawing.number(at.x))\" y=\"\(SVGDrawing.number(y + m.smallFontSize * 0.35))\">\(HTMLText.escaped(text))</text></g>")
         }
@@ -40,7 +49,12 @@ struct HTMLPicture {
             let open = "<g id=\"grads\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"\(SVGDrawing.number(m.smallFontSize))\" text-anchor=\"middle\" fill=\"\(HTMLAssets.gradient)\">"
             svg = svg.replacingOccurrences(of: "</svg>", with: open + "\n" + marks.joined(separator: "\n") + "\n</g>\n</svg>")
         }
-        svg = svg.replacingOccurrences(of: " id=\"", with: " id=\"" + prefix)
+        // Shown a third larger than drawn (the viewBox scales it; CSS caps it at the page's width).
+        let size = "width=\"\(SVGDrawing.number(layout.width))\" height=\"\(SVGDrawing.number(layout.height))\""
+        svg = svg.replacingOccurrences(of: size, with: "width=\"\(SVGDrawing.number(layout.width * 4 / 3))\" height=\"\(SVGDrawing.number(layout.height * 4 / 3))\"")
+        // Arrowheads sized in the drawing's units, so that a highlighted (thicker) edge keeps its arrowhead.
+        svg = svg.replacingOccurrences(of: "markerWidth=\"7\" markerHeight=\"7\"", with: "markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\"")
+            .replacingOccurrences(of: " id=\"", with: " id=\"" + prefix)
             .replacingOccurrences(of: "url(#", with: "url(#" + prefix)
             .replacingOccurrences(of: "aria-labelledby=\"title desc\"", with: "aria-labelledby=\"\(prefix)title \(prefix)desc\"")
         self.svg = svg

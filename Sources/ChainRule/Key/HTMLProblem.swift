@@ -25,7 +25,7 @@ struct HTMLProblem {
                      "<h2 id=\"\(id)-heading\">" + HTMLText.escaped(network.title ?? fileName) + "</h2>",
                      "<p class=\"file\">" + HTMLText.escaped(fileName) + "</p>",
                      "<figure>", picture.svg,
-                     "<figcaption class=\"note\">The network" + (shown == nil ? "" : ": forward values on the nodes, weights and their gradients (grad = ∂L/∂w) on the edges") + ".</figcaption>",
+                     "<figcaption class=\"note\">The network" + (shown == nil ? "" : ": forward values on the nodes, weights and, where there is room, their gradients (grad = ∂L/∂w) on the edges") + ".</figcaption>",
                      "</figure>"]
         if options.includesAnswers { parts.append("<p class=\"info\" aria-live=\"polite\" hidden></p>") }
         parts += HTMLProblem.given(network, printer: printer, digits: digits)
