@@ -83,12 +83,13 @@ struct HTMLProblem {
     static func given(_ network: Network, printer: MathMLPrinter, digits: Int) -> [String] {
         var valued: [String] = [], symbolic: [String] = []
         for node in network.nodes where node.kind.isLeaf && !node.isImplicit {
-            guard let value = node.value else { symbolic.append(printer.math(.symbol(node.name), display: false)); continue }
-            let shown = node.shape.isScalar ? value.entries.first.map { printer.render(.number($0)) } ?? ""
-                : "<mo>=</mo>" + HTMLWorkedExample.matrix(value.entries.map { DisplayNumber.string($0, digits: digits) }, shape: node.shape)
-            valued.append(node.shape.isScalar
-                ? printer.math(.symbol(node.name), display: false).replacingOccurrences(of: "</math>", with: "<mo>=</mo>" + shown + "</math>")
-                : printer.math(.symbol(node.name), display: false) + " " + shown.replacingOccurrences(of: "<mo>=</mo>", with: "= "))
+            let name = printer.math(.symbol(node.name), display: false)
+            guard let value = node.value else { symbolic.append(name); continue }
+            if node.shape.isScalar, let v = value.entries.first {
+                valued.append(printer.equation(.symbol(node.name), .number(v), display: false))
+            } else {
+                valued.append(name + " = " + HTMLWorkedExample.matrix(value.entries.map { DisplayNumber.string($0, digits: digits) }, shape: node.shape))
+            }
         }
         if let rate = network.rate { valued.append(printer.equation(.symbol("eta"), .number(rate), display: false)) }
         var lines: [String] = []
