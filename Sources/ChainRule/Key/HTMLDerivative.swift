@@ -21,13 +21,13 @@ struct HTMLDerivative {
         }
         var items: [String] = []
         if let reason = derivation.zeroReason {
-            items.append("<dd>" + printer.equation(derivation.total, .zero) + "<p class=\"note\">" + HTMLText.escaped(reason) + ".</p></dd>")
+            items.append("<dt>no path</dt><dd>" + printer.equation(derivation.total, .zero) + "<p class=\"note\">" + HTMLText.escaped(reason) + ".</p></dd>")
         } else {
-            let paths = HTMLTermPaths(graph: derivation.graph)
+            let paths = HTMLTermPaths(graph: derivation.graph), factored = derivation.factored()
             // Forms that come out the same (a single path) are written once, under all their names.
             var groups: [(forms: [DerivativeForm], lines: Result<[Line], DerivationError>)] = []
             for form in forms {
-                let lines = Result { () throws(DerivationError) in try HTMLDerivative.lines(derivation, form) }
+                let lines = Result { () throws(DerivationError) in try HTMLDerivative.lines(derivation, form, factored: factored) }
                 if case .success(let new) = lines, let i = groups.firstIndex(where: { (try? $0.lines.get()) == new }) {
                     groups[i].forms.append(form)
                 } else {
@@ -49,9 +49,9 @@ struct HTMLDerivative {
             if plugsIn {
                 let partials = LocalPartials(graph: derivation.graph, unitSums: network.unitSums)
                 items.append("<dt>local derivatives plugged in</dt>")
-                items.append("<dd>" + printer.equation(derivation.total, partials.plugging(into: derivation.factored())) + "</dd>")
+                items.append("<dt>no path</dt><dd>" + printer.equation(derivation.total, partials.plugging(into: factored)) + "</dd>")
                 if let values = NodeValues(graph: derivation.graph),
-                   let value = values.value(of: derivation.factored(), partials: partials) {
+                   let value = values.value(of: factored, partials: partials) {
                     items.append("<dd>At the file's values: " + printer.equation(derivation.total, .number(.real(value)), display: false) + "</dd>")
                 }
             }
@@ -59,20 +59,20 @@ struct HTMLDerivative {
         html = "<h4>" + title + "</h4>\n<dl>\n" + items.joined(separator: "\n") + "\n</dl>"
     }
 
-    /// One printed line of a form: the equation, `lhs` shown with a leading `=` dropped for the
-    /// continuation lines of the steps, totals as δ for the adjoint.
+    /// One printed line of a form: `lhs = rhs`, or `= rhs` for a continuation line of the steps
+    /// (`lhs` nil); totals printed as δ for the adjoint.
     struct Line: Equatable {
         var lhs: Expr?
         var rhs: Expr
         var deltas = false
     }
 
-    /// The lines of one form.
-    static func lines(_ derivation: Derivation, _ form: DerivativeForm) throws(DerivationError) -> [Line] {
+    /// The lines of one form (`factored` is the derivation's factored form, computed once).
+    static func lines(_ derivation: Derivation, _ form: DerivativeForm, factored: Expr) throws(DerivationError) -> [Line] {
         let lhs = derivation.total
         switch form {
         case .expanded: return [Line(lhs: lhs, rhs: try derivation.expanded())]
-        case .factored: return [Line(lhs: lhs, rhs: derivation.factored())]
+        case .factored: return [Line(lhs: lhs, rhs: factored)]
         case .steps: return derivation.steps().enumerated().map { Line(lhs: $0 == 0 ? lhs : nil, rhs: $1) }
         case .adjoint:
             guard !derivation.isIdentity else { return [Line(lhs: lhs, rhs: .one)] }
