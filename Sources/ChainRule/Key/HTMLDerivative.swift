@@ -8,7 +8,7 @@ struct HTMLDerivative {
     var links: [(id: String, paths: [[String]])]
 
     /// ∂`of`/∂`wrt` on `network`, its term ids starting with `prefix`.
-    init(network: Network, of: String, wrt: String, forms: [DerivativeForm], plugsIn: Bool,
+    init(network: Network, of: String, wrt: String, forms: [DerivativeForm],
          digits: Int, prefix: String, picture: HTMLPicture) {
         let printer = MathMLPrinter(digits: digits)
         let title = printer.math(.total(of: of, wrt: wrt), display: false)
@@ -46,14 +46,11 @@ struct HTMLDerivative {
                     items.append("<dd><p class=\"note\">" + HTMLText.escaped(error.description) + "</p></dd>")
                 }
             }
-            if plugsIn {
-                let partials = LocalPartials(graph: derivation.graph, unitSums: network.unitSums)
-                items.append("<dt>local derivatives plugged in</dt>")
-                items.append("<dt>no path</dt><dd>" + printer.equation(derivation.total, partials.plugging(into: factored)) + "</dd>")
-                if let values = NodeValues(graph: derivation.graph),
-                   let value = values.value(of: factored, partials: partials) {
-                    items.append("<dd>At the file's values: " + printer.equation(derivation.total, .number(.real(value)), display: false) + "</dd>")
-                }
+            let partials = LocalPartials(graph: derivation.graph, unitSums: network.unitSums)
+            items.append("<dt>local derivatives plugged in</dt>")
+            items.append("<dd>" + printer.equation(derivation.total, partials.plugging(into: factored)) + "</dd>")
+            if let values = NodeValues(graph: derivation.graph), let value = values.value(of: factored, partials: partials) {
+                items.append("<dd>At the file's values: " + printer.equation(derivation.total, .number(.real(value)), display: false) + "</dd>")
             }
         }
         html = "<h4>" + title + "</h4>\n<dl>\n" + items.joined(separator: "\n") + "\n</dl>"

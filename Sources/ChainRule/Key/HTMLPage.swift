@@ -25,7 +25,8 @@ public struct HTMLPage: Sendable {
 
     /// The problems, in page order.
     public var problems: [Problem]
-    /// What to show: answers or not, local derivatives plugged in or not, default digits.
+    /// What to show: answers (a key) or not (a question sheet), and the digits shown when a file does not
+    /// say. Local derivatives are always also shown plugged in: the page is for exploring.
     public var options: KeyOptions
     /// The forms each derivative is written in.
     public var forms: [DerivativeForm]

@@ -40,7 +40,7 @@ struct HTMLProblem {
         }
         if !derivatives.isEmpty { parts.append("<h3>Derivatives</h3>") }
         for (k, (of, wrt)) in derivatives.enumerated() {
-            let derivative = HTMLDerivative(network: network, of: of, wrt: wrt, forms: forms, plugsIn: options.plugsIn,
+            let derivative = HTMLDerivative(network: network, of: of, wrt: wrt, forms: forms,
                                             digits: digits, prefix: id + "-d\(k + 1)", picture: picture)
             parts.append(derivative.html)
             links += derivative.links
