@@ -176,6 +176,12 @@ struct HTMLPageTests {
         #expect(page.contains(#"<p class="info" aria-live="polite" hidden></p>"#), "the pointer box waits for the script")
     }
 
+    @Test func markerIsOnTheFirstLine() throws {
+        let network = try #require(Package.network("perceptron.nn"))
+        let page = HTMLPage(problems: [("perceptron.nn", network)], marker: "Answer key written by chainrule key").html
+        #expect(page.hasPrefix("<!DOCTYPE html><!-- Answer key written by chainrule key -->\n"))
+    }
+
     @Test func questionSheetLeavesAnswersOut() throws {
         let page = try HTMLPageTests.page(["perceptron.nn", "quiz-problem-3.nn"], options: KeyOptions(includesAnswers: false))
         #expect(page.contains("<h3>Questions</h3>"))

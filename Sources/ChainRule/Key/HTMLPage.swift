@@ -32,14 +32,19 @@ public struct HTMLPage: Sendable {
     public var forms: [DerivativeForm]
     /// The page title.
     public var title: String
+    /// A comment for the first line, after the doctype (`Answer key written by chainrule key`), so that
+    /// a tool can recognize the files it wrote; none when `nil`.
+    public var marker: String?
 
     /// A page for `problems`.
     public init(problems: [(fileName: String, network: Network)], options: KeyOptions = KeyOptions(),
-                forms: [DerivativeForm] = DerivativeForm.allCases, title: String = "ChainRule answer key") {
+                forms: [DerivativeForm] = DerivativeForm.allCases, title: String = "ChainRule answer key",
+                marker: String? = nil) {
         self.problems = problems.map { Problem(fileName: $0.fileName, network: $0.network) }
         self.options = options
         self.forms = forms
         self.title = title
+        self.marker = marker
     }
 
     /// The page: an HTML5 document.
@@ -67,8 +72,9 @@ public struct HTMLPage: Sendable {
             ("terms", .object(sections.flatMap(\.links).map { ($0.id, .array($0.paths.map { .array($0.map(JSONValue.string)) })) })),
             ("nodes", .object(sections.flatMap(\.nodes).map { ($0.node, .string($0.row)) })),
         ]).serialized(pretty: false).replacingOccurrences(of: "</", with: "<\\/")
+        let comment = marker.map { "<!-- " + $0.replacingOccurrences(of: "--", with: "- -") + " -->" } ?? ""
         return """
-            <!DOCTYPE html>
+            <!DOCTYPE html>\(comment)
             <html lang="en">
             <head>
             <meta charset="utf-8">
