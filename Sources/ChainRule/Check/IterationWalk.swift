@@ -134,7 +134,7 @@ struct IterationWalk {
                 for w in written[.gradient(name)] ?? [] {
                     let slips = decide(w, expected: correctDelta[name], candidates: [traced, alone[i]])
                     if lines[w.line].components[w.component].status == .wrong, let alternatives = checker.alternatives {
-                        let tolerance = WorkedChecker.tolerance(lines[w.line].entry.decimals[w.component], units: 1)
+                        let tolerance = WorkedChecker.consistency(lines[w.line].entry.decimals[w.component])
                         lines[w.line].lossMismatch = alternatives.mismatch(wrt: name, given: given(w), values: env.values, tolerance: tolerance)
                     }
                     traced = (given(w), slips)
@@ -156,7 +156,7 @@ struct IterationWalk {
         var slips: Set<Int> = []
         if let expected, abs(given - expected) <= WorkedChecker.tolerance(component.decimals, units: 0.5) {
             component.status = .ok
-        } else if let match = candidates.first(where: { abs(given - $0.value) <= WorkedChecker.tolerance(component.decimals, units: 1) }) {
+        } else if let match = candidates.first(where: { abs(given - $0.value) < WorkedChecker.consistency(component.decimals) }) {
             component.status = match.slips.isEmpty ? .ok : .consistent
             component.consistent = match.value
             slips = match.slips

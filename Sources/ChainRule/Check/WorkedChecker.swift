@@ -7,8 +7,8 @@ import Foundation
 /// - with the **correct** value (the ``Runtime``'s, per iteration, via training) at the rounding the
 ///   student used: |given − correct| ≤ half a unit in the last written decimal (plus a hair);
 /// - with the **consistent** value, the one that follows from the student's own earlier numbers (error
-///   carried forward), within one unit in the last written decimal (students round intermediate
-///   numbers). The uncontracted scalar graph is walked in topological order with an environment in
+///   carried forward), within less than one unit in the last written decimal (students round
+///   intermediate numbers). The uncontracted scalar graph is walked in topological order with an environment in
 ///   which every quantity the student wrote is taken as written and every other one recomputed: node
 ///   values from their definitions, δ's by the adjoint recursion δ_q = Σ_r δ_r ∂r/∂q with local
 ///   partials from ``LocalPartials`` (or the student's own), gradients likewise, updates
@@ -156,7 +156,13 @@ public struct WorkedChecker: Sendable {
         guard let text = entry.arithmetic, let given = entry.scalar,
               let expr = try? AnswerParser().parseExpression(text), expr.isConstant,
               case .success(let value) = expr.evaluate(at: [:]) else { return nil }
-        return abs(value - given) > WorkedChecker.tolerance(entry.decimals.first ?? 0, units: 1) ? value : nil
+        return abs(value - given) >= WorkedChecker.consistency(entry.decimals.first ?? 0) ? value : nil
+    }
+
+    /// How far a number may be from the value that follows from the student's numbers: less than one
+    /// unit in its last decimal (students round intermediate numbers; a whole unit off is a slip).
+    static func consistency(_ decimals: Int) -> Double {
+        pow(10, -Double(min(decimals, 300))) * (1 - 1e-6)
     }
 
     /// `units` units in the `decimals`-th decimal place, plus a hair for binary rounding.
