@@ -134,6 +134,27 @@ import Testing
         #expect(messages == ["∂a/∂x2 is not an edge (x2 is not a direct input of a) and cannot be a total derivative either: a does not depend on x2"])
     }
 
+    @Test func aReversedPartialIsNamed() throws {
+        let (correct, messages, _) = try check("∂c/∂y ∂c/∂x2 + ∂y/∂d ∂d/∂x2 + ∂y/∂e ∂e/∂d ∂d/∂x2")
+        #expect(!correct)
+        #expect(messages == ["∂c/∂y is not an edge (y is not a direct input of c) and cannot be a total derivative either: c does not depend on y",
+                             "missing path x2 → c → y (∂y/∂c ∂c/∂x2)"])
+    }
+
+    @Test func aSkippedEdgeBreaksTheChain() throws {
+        let (correct, messages, _) = try check("∂y/∂c ∂c/∂x2 + ∂y/∂d ∂d/∂x2 + ∂y/∂e ∂d/∂x2")
+        #expect(!correct)
+        #expect(messages == ["missing path x2 → d → e → y (∂y/∂e ∂e/∂d ∂d/∂x2)",
+                             "∂y/∂e ∂d/∂x2 is not a path: a broken chain (x2 → d and e → y do not join)"])
+    }
+
+    @Test func aChainOnOneLineIsCheckedStepByStep() throws {
+        let (correct, messages, _) = try check("∂y/∂x2 = ∂y/∂c ∂c/∂x2 + ∂y/∂d ∂d/∂x2 + ∂y/∂e ∂e/∂x2 = ∂y/∂c ∂c/∂x2")
+        #expect(!correct)
+        #expect(messages == ["step 1: correct", "step 2: missing path x2 → d → y (∂y/∂d ∂d/∂x2)",
+                             "step 2: missing path x2 → d → e → y (∂y/∂e ∂e/∂d ∂d/∂x2)"])
+    }
+
     @Test func anUnknownNameIsNamedWithItsColumn() throws {
         let text = "∂y/∂c ∂c/∂x_3 + ∂y/∂d ∂d/∂x2 + ∂y/∂e ∂e/∂d ∂d/∂x2"
         let column = try #require(Array(text).firstIndex(of: "x")) + 1

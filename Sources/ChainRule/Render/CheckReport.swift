@@ -70,15 +70,16 @@ public struct CheckReport: Sendable {
     }
 
     /// The grader's messages on one answer: the answer's findings, then each step's (prefixed with
-    /// its line when the answer is a chain of several).
+    /// its line when the answer is a chain of several on separate lines, else with its number).
     public func messages(_ result: CheckResult) -> [String] {
         var lines = result.findings.map(message)
         let chained = result.steps.count > 1
-        for step in result.steps {
+        let byLine = Set(result.steps.map(\.location.line)).count == result.steps.count
+        for (k, step) in result.steps.enumerated() {
             var said = step.findings.map(message)
             if let method = step.method { said.append(self.method(method, correct: step.correct)) }
             if chained {
-                let prefix = "line \(step.location.line)"
+                let prefix = byLine ? "line \(step.location.line)" : "step \(k + 1)"
                 lines += said.isEmpty ? ["\(prefix): \(step.correct ? "correct" : "incorrect")"] : said.map { "\(prefix): \($0)" }
             } else {
                 lines += said
