@@ -65,6 +65,15 @@ public struct LayerDerivation: Sendable {
     /// Every line, in order.
     public var lines: [Line] { sections.flatMap(\.lines) }
 
+    /// Whether the output layer is a softmax read with cross-entropy (δ⁽ᴸ⁾ = ŷ − y needs targets
+    /// whose entries sum to 1).
+    public var isSoftmaxCrossEntropy: Bool { chain.layers.last?.activation == .softmax }
+
+    /// Conditions the lines rely on, one sentence each (shown with the derivation).
+    public var assumptions: [String] {
+        isSoftmaxCrossEntropy ? ["δ = ŷ − y for softmax with cross-entropy holds when the entries of each target sum to 1 (one-hot or probabilities)"] : []
+    }
+
     /// Reads `network` as a layer chain and derives it.
     public init(_ network: Network, batch: Bool = false) throws(LayerError) {
         try self.init(LayerChain(network), batch: batch)

@@ -47,6 +47,15 @@ extension LayerDerivation {
             for row in rows { for ref in refs { entries.append(try value(ref, row)) } }
             return isBatch ? LayerMatrix(rows: rows.count, cols: refs.count, entries: entries) : LayerMatrix(column: entries)
         }
+        if isSoftmaxCrossEntropy {
+            for row in rows {
+                var total = 0.0
+                for ref in chain.targets { total += try value(ref, row) }
+                guard abs(total - 1) <= 1e-9 else {
+                    throw .notNumeric("softmax with cross-entropy needs targets whose entries sum to 1, got \(total)")
+                }
+            }
+        }
         var environment: [LayerExpr: LayerMatrix] = [
             .symbol(x): try sampled(chain.layers[0].inputs),
             .symbol(y): try sampled(chain.targets),

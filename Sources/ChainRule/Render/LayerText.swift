@@ -38,7 +38,7 @@ public struct LayerText: Sendable {
         let heading = derivation.isBatch
             ? "Layer-wise backpropagation, batch of m samples (rows are samples)" + (values.map { ", m = \($0.m)" } ?? "")
             : "Layer-wise backpropagation, one sample"
-        return ([heading] + rows.map { text, shape in
+        return ([heading] + derivation.assumptions.map { "note: " + $0 } + rows.map { text, shape in
             shape.map { text + String(repeating: " ", count: width - text.count + 3) + $0 } ?? text
         }).joined(separator: "\n")
     }
