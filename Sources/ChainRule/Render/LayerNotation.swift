@@ -204,21 +204,19 @@ struct LayerNotation {
     }
 
     private func apply(_ function: LayerFunction, _ a: LayerExpr) -> String {
-        let argument = render(a)
-        guard case .scalar(let f) = function else {
-            return latex ? "\\operatorname{softmax}" + parenthesized(argument) : "softmax(" + argument + ")"
-        }
+        let argument = render(a), call = "(" + argument + ")"
+        guard case .scalar(let f) = function else { return (latex ? "\\operatorname{softmax}" : "softmax") + call }
         switch f {
-        case .step: return latex ? "\\mathbb{1}[\(argument) > 0]" : "1[\(argument) > 0]"
+        case .step: return latex ? "\\mathbf{1}[\(argument) > 0]" : "1[\(argument) > 0]"
         case .log:
             let simple = level(a) == .atom
-            return latex ? "\\log " + (simple ? argument : parenthesized(argument)) : "log" + (simple ? " " + argument : "(" + argument + ")")
+            return latex ? "\\log " + (simple ? argument : parenthesized(argument)) : "log" + (simple ? " " + argument : call)
         case .identity: return argument
-        case .sigmoid: return (latex ? "\\sigma" : "σ") + parenthesized(argument)
-        case .tanh: return (latex ? "\\tanh" : "tanh") + parenthesized(argument)
-        case .relu: return (latex ? "\\operatorname{ReLU}" : "ReLU") + parenthesized(argument)
-        case .derivative(let name, _): return (latex ? SymbolName(name).latex + "'" : SymbolName(name).text + "′") + parenthesized(argument)
-        default: return (latex ? SymbolName(f.name).latex : f.name) + parenthesized(argument)
+        case .sigmoid: return (latex ? "\\sigma" : "σ") + call
+        case .tanh: return (latex ? "\\tanh" : "tanh") + call
+        case .relu: return (latex ? "\\operatorname{ReLU}" : "ReLU") + call
+        case .derivative(let name, _): return (latex ? SymbolName(name).latex + "'" : SymbolName(name).text + "′") + call
+        default: return (latex ? SymbolName(f.name).latex : f.name) + call
         }
     }
 
