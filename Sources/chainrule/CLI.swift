@@ -10,7 +10,9 @@ enum CLI {
     static let commands: [Command] = [
         ShowCommand.command,
         DeriveCommand.command,
+        DrawCommand.command,
         RunCommand.command,
+        VerifyCommand.command,
     ]
 
     static let usage = """

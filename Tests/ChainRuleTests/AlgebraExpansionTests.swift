@@ -19,6 +19,12 @@ import Testing
         #expect(huge.monomials() == [Monomial(factors: [.init(a + b + c + d, 1000)])])
         #expect(huge.normalized() == huge)
         #expect(Expr.power(a + b, 60).monomials().count == 61)
+        // Exponents that would overflow stay whole instead of trapping.
+        let big = Expr.integer(1 << 40)
+        let tower = Expr.power(.power(.power(x, big), big), big)
+        #expect(tower.monomials().count == 1)
+        #expect(tower.normalized().symbols == ["x"])
+        #expect(Expr.power(.power(y, 1_000_000_000), 3).monomials() == [Monomial(factors: [.init(y, 3_000_000_000)])])
     }
 
     @Test func keepsSumsToNegativePowersAsAtoms() {

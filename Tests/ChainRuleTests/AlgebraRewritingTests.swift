@@ -46,6 +46,8 @@ import Testing
         #expect(bigger.folding(zh, into: .symbol("z_h1")) == .sum([c, .symbol("z_h1"), d]))
         // A product pattern among a product's factors.
         #expect((a * b * c).folding(c * a, into: z) == .product([z, b]))
+        // An unsimplified pattern still matches its simplified occurrences.
+        #expect((Function.sigmoid(2 * x) * 3).folding(Function.sigmoid(.product([x, 2, 1])), into: h) == h * 3)
         // Nothing to fold.
         #expect((a + c).folding(a + b, into: z) == a + c)
     }

@@ -23,6 +23,25 @@ struct AlgebraRandomExpressions {
         }
     }
 
+    /// Anything goes: zeros, huge numbers and exponents, kinks, unspecified functions, partials.
+    mutating func wildExpression(depth: Int) -> Expr {
+        let leaves: [Expr] = [0, 1, -1, .integer(Int.max), .integer(Int.min + 1), .fraction(1, 3), .real(1e300),
+                              .real(-0.0), .symbol("x"), .partial(of: "y", wrt: "x"), .total(of: "y", wrt: "x")]
+        let functions: [Function] = [.sigmoid, .tanh, .relu, .identity, .step, .exp, .log, .abs, .max, .min,
+                                     .unspecified("g"), .derivative("g", order: 2)]
+        guard depth > 0 else { return leaves.randomElement(using: &rng) ?? 0 }
+        let count = Int.random(in: 1...3, using: &rng)
+        switch Int.random(in: 0..<5, using: &rng) {
+        case 0: return leaves.randomElement(using: &rng) ?? 0
+        case 1: return .sum((0..<count).map { _ in wildExpression(depth: depth - 1) })
+        case 2: return .product((0..<count).map { _ in wildExpression(depth: depth - 1) })
+        case 3: return .power(wildExpression(depth: depth - 1), wildExpression(depth: depth - 1))
+        default:
+            let f = functions.randomElement(using: &rng) ?? .exp
+            return .apply(f, (0..<Int.random(in: 1...2, using: &rng)).map { _ in wildExpression(depth: depth - 1) })
+        }
+    }
+
     mutating func point() -> [String: Double] {
         Dictionary(uniqueKeysWithValues: names.map { ($0, Double.random(in: -2...2, using: &rng)) })
     }

@@ -6,7 +6,8 @@
 /// non-integer powers, and sums raised to negative powers (which stay atoms: see
 /// ``normalized(unitSums:)`` for cancelling them). Terms come out in the order they are produced by
 /// distributing left to right, so (a + b)(c + d) gives ac + ad + bc + bd. A power of a sum that would
-/// multiply out to more than 10 000 terms stays an atom.
+/// multiply out to more than 10 000 terms stays an atom. A sum kept as an atom compares as written
+/// (a/(b + c) and a/(c + b) differ here); use ``isEquivalent(to:unitSums:)`` for rational expressions.
 extension Expr {
     /// The expanded sum of monomials as an expression.
     public func expanded() -> Expr { expansion().expr }
@@ -38,8 +39,8 @@ extension Expr {
             guard let n = exponent.numberValue?.integerValue else {
                 return Polynomial(expression: Expr.power(simplifying: base.expr, exponent))
             }
-            if let single = base.singleTerm, !(single.coefficient.isZero && n < 0) {
-                return Polynomial([single.power(n)])
+            if let single = base.singleTerm, !(single.coefficient.isZero && n < 0), let power = single.power(n) {
+                return Polynomial([power])
             }
             if n > 0 && base.hasSmallPower(n) { return base.power(n) }
             return Polynomial([Monomial(factors: [.init(base.expr, n)])])

@@ -16,13 +16,13 @@ extension Expr: ExpressibleByIntegerLiteral {
     public static func real(_ value: Double) -> Expr { .number(.real(value)) }
 
     /// The terms of a sum, or the expression itself as a single term.
-    var summands: [Expr] {
+    public var summands: [Expr] {
         if case .sum(let terms) = self { return terms }
         return [self]
     }
 
     /// The factors of a product, or the expression itself as a single factor.
-    var factors: [Expr] {
+    public var factors: [Expr] {
         if case .product(let factors) = self { return factors }
         return [self]
     }

@@ -16,11 +16,17 @@ extension Expr {
     ///
     /// Besides whole subexpressions, a sum pattern matches when all its terms occur among a larger sum's
     /// terms (and a product pattern among a product's factors): they are replaced by one `replacement`
-    /// where the first of them stood. Matching is structural; simplify both sides first.
+    /// where the first of them stood. Matching is structural, against `pattern` and its simplified form.
     public func folding(_ pattern: Expr, into replacement: Expr) -> Expr {
+        let simplifiedPattern = pattern.simplified()
+        let once = foldingExactly(pattern, into: replacement)
+        return simplifiedPattern == pattern ? once : once.foldingExactly(simplifiedPattern, into: replacement)
+    }
+
+    private func foldingExactly(_ pattern: Expr, into replacement: Expr) -> Expr {
         if self == pattern { return replacement }
         guard !children.isEmpty else { return self }
-        let folded = replacingChildren(children.map { $0.folding(pattern, into: replacement) })
+        let folded = replacingChildren(children.map { $0.foldingExactly(pattern, into: replacement) })
         switch (folded, pattern) {
         case (.sum(let items), .sum(let parts)):
             return .sum(Expr.replacing(parts, in: items, by: replacement))

@@ -109,7 +109,8 @@ extension Expr {
         case (.number(let b), .number(let e)):
             if let n = e.integerValue, b.rational != nil {
                 if b.isZero && n < 0 { return power }  // 1/0 stays visible; evaluation reports it
-                if Swift.abs(n) <= 4096 { return .number(b.power(n)) }
+                let value = b.raised(to: n)
+                return value.doubleValue.isFinite ? .number(value) : power
             }
             guard b.rational == nil || e.rational == nil else { return power }  // exact roots stay symbolic
             let value = pow(b.doubleValue, e.doubleValue)
@@ -135,6 +136,14 @@ extension Expr {
 }
 
 extension Number {
+    /// `self^n`, exact when it fits and cheap for any `n` (a `Double` power beyond |n| = 4096).
+    func raised(to n: Int) -> Number {
+        if isOne || n == 0 { return .one }
+        if let r = rational, r == Rational(integer: -1) { return n % 2 == 0 ? .one : self }
+        if isZero && n > 0 { return self }
+        return Swift.abs(n) <= 4096 ? power(n) : .real(pow(doubleValue, Double(n)))
+    }
+
     /// The value as an `Int` when it is an exact integer.
     var integerValue: Int? {
         guard let r = rational, r.isInteger else { return nil }

@@ -85,9 +85,20 @@ public struct Monomial: Hashable, Sendable {
         return result
     }
 
-    /// The monomial to an integer power.
-    public func power(_ n: Int) -> Monomial {
-        Monomial(coefficient: coefficient.power(n), factors: factors.map { Factor($0.base, $0.exponent * n) })
+    /// The monomial to an integer power; `nil` when an exponent would leave ±2³¹ (such powers stay whole).
+    public func power(_ n: Int) -> Monomial? {
+        var raised: [Factor] = []
+        for factor in factors {
+            let (exponent, overflow) = factor.exponent.multipliedReportingOverflow(by: n)
+            guard !overflow, Swift.abs(exponent) <= Int(Int32.max) else { return nil }
+            raised.append(Factor(factor.base, exponent))
+        }
+        return Monomial(coefficient: coefficient.raised(to: n), factors: raised)
+    }
+
+    /// The reciprocal (every exponent negated, the coefficient inverted).
+    public var reciprocal: Monomial {
+        Monomial(coefficient: coefficient.raised(to: -1), factors: factors.map { Factor($0.base, -$0.exponent) })
     }
 
     /// The monomial without the given atom.
@@ -97,10 +108,12 @@ public struct Monomial: Hashable, Sendable {
         return copy
     }
 
+    /// Equal coefficients and the same atoms to the same exponents, in any order.
     public static func == (lhs: Monomial, rhs: Monomial) -> Bool {
         lhs.coefficient == rhs.coefficient && lhs.exponents == rhs.exponents
     }
 
+    /// Hashes the coefficient and the atom-to-exponent map (independent of factor order).
     public func hash(into hasher: inout Hasher) {
         hasher.combine(coefficient)
         hasher.combine(exponents)

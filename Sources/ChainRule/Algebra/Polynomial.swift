@@ -61,11 +61,12 @@ struct Polynomial: Sendable {
     func hasSmallPower(_ n: Int, limit: Int = 10_000) -> Bool {
         // At most C(n + k − 1, k − 1) distinct terms for k terms to the n-th power.
         let k = terms.count
-        guard k > 1 else { return true }
+        guard k > 1 else { return n <= limit }
         var count = 1
         for i in 1..<k {
-            let (product, overflow) = count.multipliedReportingOverflow(by: n + i)
-            guard !overflow else { return false }
+            let (factor, overflow1) = n.addingReportingOverflow(i)
+            let (product, overflow2) = count.multipliedReportingOverflow(by: factor)
+            guard !overflow1, !overflow2 else { return false }
             count = product / i
             if count > limit { return false }
         }

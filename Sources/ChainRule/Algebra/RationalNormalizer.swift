@@ -67,11 +67,15 @@ struct RationalNormalizer {
     private mutating func sumFactor(_ sum: Polynomial, _ n: Int) -> Polynomial {
         if let single = sum.singleTerm {
             if single.coefficient.isZero && n < 0 { return Polynomial(expression: .power(.zero, .integer(n))) }
-            return Polynomial([single.power(n)])
+            if let power = single.power(n) { return Polynomial([power]) }
+            return Polynomial(atom: .power(single.expr, .integer(n)))
         }
         let (content, primitive) = content(of: sum.terms)
         let (scale, atom) = intern(primitive)
-        return Polynomial([(content * Monomial(scale)).power(n) * Monomial(factors: [.init(atom, n)])])
+        guard let outside = (content * Monomial(scale)).power(n), Swift.abs(n) <= Int(Int32.max) else {
+            return Polynomial(atom: .power(sum.expr, .integer(n)))
+        }
+        return Polynomial([outside * Monomial(factors: [.init(atom, n)])])
     }
 
     /// The common monomial factor of a sum's terms (each atom they all share, to its least power) and
@@ -82,7 +86,7 @@ struct RationalNormalizer {
             let shared = terms.map { $0.exponent(of: factor.base) }
             if !shared.contains(0) { content.multiply(by: factor.base, shared.min() ?? 0) }
         }
-        let inverse = content.power(-1)
+        let inverse = content.reciprocal
         return (content, Polynomial(terms.map { $0 * inverse }))
     }
 
@@ -153,7 +157,7 @@ struct RationalNormalizer {
             }
             for denominator in order {
                 guard let members = groups[denominator], members.count > 1 else { continue }
-                let numerator = Polynomial(members.map { terms[$0] * denominator.power(-1) })
+                let numerator = Polynomial(members.map { terms[$0] * denominator.reciprocal })
                 let (content, primitive) = content(of: numerator.terms)
                 guard primitive.terms.count > 1, let (ratio, atom) = lookUp(primitive),
                       denominator.exponent(of: atom) < 0 else { continue }
