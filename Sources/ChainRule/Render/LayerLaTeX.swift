@@ -18,10 +18,11 @@ public struct LayerLaTeX: Sendable {
     /// appended as `= \begin{bmatrix}…\end{bmatrix}`.
     public func lines(_ derivation: LayerDerivation, values: LayerValues? = nil, headings: Bool = true) -> [String] {
         let notation = LayerNotation(latex: true)
-        let bindings = derivation.bindings.filter { !notation.isTrivial($0, in: derivation.chain) }
+        let bindings = derivation.bindings
         var rows: [String] = headings && !bindings.isEmpty ? ["\\intertext{\\textbf{Notation}}"] : []
         for binding in bindings {
-            rows.append(notation.symbol(binding.symbol) + " &= " + notation.names(binding, in: derivation.chain)
+            let names = notation.isTrivial(binding, in: derivation.chain) ? " &" : " &= " + notation.names(binding, in: derivation.chain)
+            rows.append(notation.symbol(binding.symbol) + names
                         + " && \\in " + notation.space(binding.symbol.shape, matrix: binding.symbol.role == .weight))
         }
         if headings { rows += derivation.assumptions.map { "\\intertext{Note: " + LayerLaTeX.escaped($0) + "}" } }

@@ -17,10 +17,11 @@ public struct LayerText: Sendable {
     /// line's numbers at ``digits`` places.
     public func render(_ derivation: LayerDerivation, values: LayerValues? = nil) -> String {
         let notation = LayerNotation(latex: false)
-        let bindings = derivation.bindings.filter { !notation.isTrivial($0, in: derivation.chain) }
+        let bindings = derivation.bindings
         var rows: [(String, String?)] = bindings.isEmpty ? [] : [("Notation", nil)]
         for binding in bindings {
-            rows.append(("  " + notation.symbol(binding.symbol) + " = " + notation.names(binding, in: derivation.chain),
+            let names = notation.isTrivial(binding, in: derivation.chain) ? "" : " = " + notation.names(binding, in: derivation.chain)
+            rows.append(("  " + notation.symbol(binding.symbol) + names,
                          "∈ " + notation.space(binding.symbol.shape, matrix: binding.symbol.role == .weight)))
         }
         var index = 0
