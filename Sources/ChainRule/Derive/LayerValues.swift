@@ -36,16 +36,28 @@ extension LayerDerivation {
             }
             return values[ref.offset]
         }
-        func matrix(_ refs: [LayerChain.Ref], rows r: Int, cols c: Int, _ row: [Int: [Double]] = [:]) throws(LayerError) -> LayerMatrix {
-            var entries: [Double] = []
-            entries.reserveCapacity(refs.count)
-            for ref in refs { entries.append(try value(ref, row)) }
-            return LayerMatrix(rows: r, cols: c, entries: entries)
+        func entries(_ refs: [LayerChain.Ref], _ row: [Int: [Double]], into result: inout [Double]) throws(LayerError) {
+            var node = -1, source: [Double] = []
+            for ref in refs {
+                if ref.node != node {
+                    node = ref.node
+                    source = row[node] ?? leaves[node] ?? []
+                }
+                guard source.indices.contains(ref.offset) else { throw .notNumeric("'\(chain.name(ref))' has no value") }
+                result.append(source[ref.offset])
+            }
+        }
+        func matrix(_ refs: [LayerChain.Ref], rows r: Int, cols c: Int) throws(LayerError) -> LayerMatrix {
+            var result: [Double] = []
+            result.reserveCapacity(refs.count)
+            try entries(refs, [:], into: &result)
+            return LayerMatrix(rows: r, cols: c, entries: result)
         }
         func sampled(_ refs: [LayerChain.Ref]) throws(LayerError) -> LayerMatrix {
-            var entries: [Double] = []
-            for row in rows { for ref in refs { entries.append(try value(ref, row)) } }
-            return isBatch ? LayerMatrix(rows: rows.count, cols: refs.count, entries: entries) : LayerMatrix(column: entries)
+            var result: [Double] = []
+            result.reserveCapacity(rows.count * refs.count)
+            for row in rows { try entries(refs, row, into: &result) }
+            return isBatch ? LayerMatrix(rows: rows.count, cols: refs.count, entries: result) : LayerMatrix(column: result)
         }
         if isSoftmaxCrossEntropy {
             for row in rows {
@@ -88,9 +100,16 @@ extension LayerDerivation {
         var sums: [Int: [Double]] = [:]
         func add(_ refs: [LayerChain.Ref], _ values: LayerMatrix?) {
             guard let values else { return }
+            var node = -1, buffer: [Double] = []
             for (ref, value) in zip(refs, values.entries) {
-                sums[ref.node, default: Array(repeating: 0, count: chain.network.nodes[ref.node].shape.count)][ref.offset] += value
+                if ref.node != node {
+                    if node >= 0 { sums[node] = buffer }
+                    node = ref.node
+                    buffer = sums[node] ?? Array(repeating: 0, count: chain.network.nodes[node].shape.count)
+                }
+                buffer[ref.offset] += value
             }
+            if node >= 0 { sums[node] = buffer }
         }
         for (k, layer) in chain.layers.enumerated() {
             add(layer.weights, environment[.gradient(W(k + 1))])
