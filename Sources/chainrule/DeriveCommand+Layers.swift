@@ -6,6 +6,9 @@ extension DeriveCommand {
     static let drawnBatchSize = 3
 
     static func layers(_ arguments: Arguments) throws(Stop) -> ExitCode {
+        guard arguments.values["of"] == nil, arguments.values["wrt"] == nil else {
+            throw spec.usageError("--form layers derives ∂L/∂(every weight and bias); drop --of and --wrt")
+        }
         let path = arguments.positional[0]
         let network = try Files.network(path)
         let batch = arguments.flags.contains("batch"), plugIn = arguments.flags.contains("plug-in")

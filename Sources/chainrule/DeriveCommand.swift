@@ -24,6 +24,9 @@ enum DeriveCommand {
 
     static let command = CLI.Command(spec: spec) { arguments throws(Stop) in
         if arguments.value("form") == "layers" { return try layers(arguments) }
+        if arguments.flags.contains("batch") || arguments.values["seed"] != nil {
+            throw spec.usageError("--batch and --seed go with --form layers")
+        }
         let path = arguments.positional[0]
         let network = try Files.network(path)
         let questions = try questions(network, arguments)

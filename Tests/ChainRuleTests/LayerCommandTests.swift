@@ -44,6 +44,10 @@ struct LayerCommandTests {
         let result = try Package.run(["derive", "Problems/quiz-problem-3.nn", "--form", "layers"])
         #expect(result.status == 65)
         #expect(result.err == "Problems/quiz-problem-3.nn: error: not a chain of layers: the file has no loss\n")
+        let wrt = try Package.run(["derive", "Problems/sigmoid-4-2-3-1.nn", "--form", "layers", "--wrt", "W1"])
+        #expect(wrt.status == 2 && wrt.err.contains("drop --of and --wrt"))
+        let batch = try Package.run(["derive", "Problems/sigmoid-4-2-3-1.nn", "--wrt", "W1[1,1]", "--batch"])
+        #expect(batch.status == 2 && batch.err.contains("--batch and --seed go with --form layers"))
         let help = try Package.run(["derive", "--help"])
         #expect(help.out.contains("--batch") && help.out.contains("layers"))
     }

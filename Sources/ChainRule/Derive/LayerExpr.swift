@@ -78,32 +78,3 @@ public indirect enum LayerExpr: Hashable, Sendable {
         return result ?? .scalar
     }
 }
-
-/// A coefficient c or c/m (per sample of a batch of m).
-public struct LayerScale: Hashable, Sendable {
-    /// The constant factor c.
-    public var factor: Number
-    /// Whether the coefficient is divided by the batch size m.
-    public var perSample: Bool
-
-    /// Creates `factor`, or `factor / m` when `perSample`.
-    public init(_ factor: Number, perSample: Bool = false) {
-        self.factor = factor
-        self.perSample = perSample
-    }
-
-    /// An integer coefficient.
-    public init(_ integer: Int) { self.init(Number(integer)) }
-
-    /// The value with m samples.
-    public func value(m: Int) -> Double { factor.doubleValue / (perSample ? Double(m) : 1) }
-}
-
-/// A function applied to a layer-wise quantity entry by entry.
-public enum LayerFunction: Hashable, Sendable {
-    /// A scalar function: an activation (sigmoid, tanh, ReLU, identity, an unspecified g), a
-    /// derivative form (step 1[z > 0] for ReLU′, g′), or the natural log.
-    case scalar(Function)
-    /// softmax over each sample: a column's entries, or each row of a batch matrix.
-    case softmax
-}
