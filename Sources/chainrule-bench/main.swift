@@ -5,6 +5,8 @@ import Foundation
 let suites: [(name: String, summary: String, run: () -> Void)] = [
     ("derive", "adjoint form of dL/d(every parameter), dense networks 1–8 layers × 128", DeriveBenchmark.run),
     ("runtime", "forward and backward time per sample, backward/forward ratio", RuntimeBenchmark.run),
+    ("layers", "layer-wise matrix derivation and evaluation, 784-128-64-10 at batch 64", LayersBenchmark.run),
+    ("check", "10,000 answers to the quiz's dy/dx1 split, parsed and checked", CheckBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -3,15 +3,17 @@ import ChainRule
 /// `chainrule derive FILE`: ∂A/∂B as chain-rule sums of partials, in one of four forms.
 enum DeriveCommand {
     static let spec = CommandSpec(
-        name: "derive", summary: "write dA/dB with the chain rule: expanded, factored, steps or adjoint",
-        synopsis: "FILE [--of A] [--wrt B] [--form expanded|factored|steps|adjoint] [--plug-in] [--format latex|text|json|html] [--multiline] [-o FILE]",
+        name: "derive", summary: "write dA/dB with the chain rule: expanded, factored, steps or adjoint; or layer by layer",
+        synopsis: "FILE [--of A] [--wrt B] [--form expanded|factored|steps|adjoint|layers] [--batch] [--plug-in] [--format latex|text|json|html] [--multiline] [--seed S] [-o FILE]",
         options: [("of", [], "the quantity differentiated (default: the loss, or the only output)"),
                   ("wrt", [], "the quantity differentiated against (a scalar or a component such as W1[1,2])"),
-                  ("form", DerivativeForm.allCases.map(\.rawValue), "how to write it (default factored)"),
+                  ("form", DerivativeForm.allCases.map(\.rawValue) + ["layers"], "how to write it (default factored); layers: the matrix form of backprop"),
                   ("format", ["latex", "text", "json", "html"], "output format (default text); html: one page, the network linked to every form"),
+                  ("seed", [], "with --form layers: seed for the values the file leaves symbolic (default 0)"),
                   ("output", [], "write to this file (atomically) instead of standard output")],
         flags: [("plug-in", "replace each local partial by its value (σ′ = q(1 − q), ∂z/∂w = u, …)"),
-                ("multiline", "break long sums over lines (LaTeX aligned)")],
+                ("multiline", "break long sums over lines (LaTeX aligned)"),
+                ("batch", "with --form layers: rows are samples (the file's samples, or a batch of m)")],
         aliases: ["o": "output"],
         details: "Without --of and --wrt, answers every 'find dA/dB' in the file. --format html writes every form (or the --form given) with the local derivatives plugged in.")
 
@@ -23,6 +25,15 @@ enum DeriveCommand {
     }
 
     static let command = CLI.Command(spec: spec) { arguments throws(Stop) in
+        if arguments.value("form") == "layers" {
+            guard arguments.value("format") != "html", arguments.values["output"] == nil else {
+                throw spec.usageError("--form layers prints text, latex or json to standard output (no --format html, no -o)")
+            }
+            return try layers(arguments)
+        }
+        if arguments.flags.contains("batch") || arguments.values["seed"] != nil {
+            throw spec.usageError("--batch and --seed go with --form layers")
+        }
         let path = arguments.positional[0]
         let network = try Files.network(path)
         let questions = try questions(network, arguments)
