@@ -12,6 +12,7 @@ enum CLI {
         DeriveCommand.command,
         DrawCommand.command,
         RunCommand.command,
+        KeyCommand.command,
     ]
 
     static let usage = """
