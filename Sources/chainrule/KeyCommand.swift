@@ -131,13 +131,14 @@ enum KeyCommand {
         } catch {
             throw Stop(.cannotCreate, "\(folder): error: cannot create the folder: \(error.localizedDescription)")
         }
+        let plan = KeyPlan(network: problem.network, options: options)
         for variant in variants {
-            let (questions, key) = variant.documents(options: options)
+            let (questions, key) = variant.documents(plan: plan)
             try Files.write(render(questions, markdown: markdown), to: name(variant, "questions"))
             try Files.write(render(key, markdown: markdown), to: name(variant, "key"))
             progress.advance()
         }
-        try Files.write(VariantAnswers.csv(variants), to: csvPath)
+        try Files.write(VariantAnswers.csv(variants, plan: plan), to: csvPath)
         progress.finish()
         Console.error("chainrule key: wrote \(count) variant\(count == 1 ? "" : "s") of \(problem.path) to \(folder)/ (questions, keys and \(stem)-answers.csv)")
         return .success

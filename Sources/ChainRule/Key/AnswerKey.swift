@@ -1,27 +1,23 @@
 /// Builds the key (or the question sheet) of one problem as format-independent ``KeyBlock``s: the
 /// network drawn and written out, the given values, what is asked, then (in a key) every answer:
 /// the worked example for `forward`/`loss`/`backward`/`update`, each derivative with its derivation,
-/// and the layer-wise derivation for `layers`.
+/// and the layer-wise derivation for `layers`. ``KeyPlan`` does the work; this is the one-call form.
 public enum AnswerKey {
     /// The section of one problem; `source` is the file's text, whose comment lines after the title
     /// are shown as notes in a key.
     public static func section(_ network: Network, source: String? = nil, options: KeyOptions = KeyOptions()) -> KeySection {
-        let digits = network.digits ?? options.digits
-        var blocks: [KeyBlock] = [.heading(level: 1, [.text("The network")])]
-        blocks.append(.figure(network))
-        blocks.append(.math(equations(network)))
-        blocks.append(.heading(level: 1, [.text("Given")]))
-        blocks.append(GivenValues.block(network, digits: digits)
-                      ?? .paragraph([.text("No values are given: every quantity is symbolic.")]))
-        blocks.append(.heading(level: 1, [.text("Asked")]))
-        blocks.append(network.questions.isEmpty ? .paragraph([.text("The file asks nothing (no find line).")])
-                      : .list(network.questions.map { asked($0.kind, network) }))
-        if options.includesAnswers {
-            blocks += answers(network, options: options, digits: digits)
-            let notes = source.map(notes) ?? []
-            if !notes.isEmpty { blocks += [.heading(level: 1, [.text("Notes from the problem file")]), .paragraph([.text(notes.joined(separator: " "))])] }
-        }
-        return KeySection(title: network.title ?? "Problem", blocks: blocks)
+        KeyPlan(network: network, options: options).section(network, source: source)
+    }
+
+    /// The problem as a question sheet states it: the network drawn and written out, the given
+    /// values, what is asked.
+    static func statement(_ network: Network, digits: Int) -> [KeyBlock] {
+        [.heading(level: 1, [.text("The network")]), .figure(GraphLayout(network: network)), .math(equations(network)),
+         .heading(level: 1, [.text("Given")]),
+         GivenValues.block(network, digits: digits) ?? .paragraph([.text("No values are given: every quantity is symbolic.")]),
+         .heading(level: 1, [.text("Asked")]),
+         network.questions.isEmpty ? .paragraph([.text("The file asks nothing (no find line).")])
+             : .list(network.questions.map { asked($0.kind, network) })]
     }
 
     /// The comment lines at the top of a `.nn` file after the first (the title), without `#`.
@@ -66,30 +62,5 @@ public enum AnswerKey {
                              : "the parameters after one gradient-descent step")]
         case .layers: [.text("the layer-wise derivation in matrix form")]
         }
-    }
-
-    /// The answers, in the order asked (the worked example where its first part is asked).
-    static func answers(_ network: Network, options: KeyOptions, digits: Int) -> [KeyBlock] {
-        let worked: Set<Question.Kind> = [.forward, .loss, .backward, .update]
-        let asked = Set(network.questions.map(\.kind))
-        var blocks: [KeyBlock] = []
-        var workedShown = false
-        for question in network.questions {
-            switch question.kind {
-            case .forward, .loss, .backward, .update:
-                guard !workedShown else { continue }
-                workedShown = true
-                blocks.append(.heading(level: 1, [.text("Worked example")]))
-                blocks += WorkedAnswer(network: network, asked: asked.intersection(worked), digits: digits).blocks
-            case .derivative(let of, let wrt):
-                let answer = DerivativeAnswer(network: network, of: of, wrt: wrt, options: options, digits: digits)
-                blocks.append(.heading(level: 1, [.math(answer.title)]))
-                blocks += answer.blocks
-            case .layers:
-                blocks.append(.heading(level: 1, [.text("Layer-wise derivation")]))
-                blocks += LayerAnswer(network: network, digits: digits).blocks
-            }
-        }
-        return blocks
     }
 }

@@ -12,8 +12,8 @@ public enum KeyBlock: Hashable, Sendable {
     /// Display mathematics: rows of one alignment (`lhs &= rhs`, continuation lines inside a row
     /// joined by `\\`), typeset as `align*` in LaTeX and `\begin{aligned}` inside `$$` in Markdown.
     case math([String])
-    /// The network drawn (TikZ in LaTeX, Mermaid in Markdown).
-    case figure(Network)
+    /// The network drawn (TikZ in LaTeX, Mermaid in Markdown), laid out once for every format.
+    case figure(GraphLayout)
     /// A table with a plain-text header; each cell is one inline run.
     case table(header: [String], rows: [[Inline]])
 

@@ -52,8 +52,8 @@ public enum KeyLaTeX {
             return "\\begin{itemize}\n" + items.map { "\\item " + inline($0) }.joined(separator: "\n") + "\n\\end{itemize}"
         case .math(let rows):
             return "\\begin{align*}\n" + rows.map(math).joined(separator: " \\\\\n") + "\n\\end{align*}"
-        case .figure(let network):
-            return figure(network)
+        case .figure(let layout):
+            return figure(layout)
         case .table(let header, let rows):
             let columns = String(repeating: "l", count: header.count)
             var lines = ["\\begin{center}", "\\renewcommand{\\arraystretch}{1.3}", "\\begin{tabular}{" + columns + "}", "\\toprule",
@@ -65,8 +65,7 @@ public enum KeyLaTeX {
     }
 
     /// The network as TikZ, centred, scaled to the text width when wider.
-    static func figure(_ network: Network) -> String {
-        let layout = GraphLayout(network: network)
+    static func figure(_ layout: GraphLayout) -> String {
         let picture = TikZDrawing(layout: layout).text.trimmingCharacters(in: .newlines)
         let wide = layout.width * TikZDrawing.scale > textWidth - 0.5
         return "\\begin{center}\n" + (wide ? "\\resizebox{\\linewidth}{!}{%\n" + picture + "%\n}" : picture) + "\n\\end{center}"

@@ -25,8 +25,8 @@ public enum KeyMarkdown {
             return items.map { "- " + inline($0) }.joined(separator: "\n")
         case .math(let rows):
             return "$$\n\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}\n$$"
-        case .figure(let network):
-            return "```mermaid\n" + MermaidDrawing(layout: GraphLayout(network: network)).text + "```"
+        case .figure(let layout):
+            return "```mermaid\n" + MermaidDrawing(layout: layout).text + "```"
         case .table(let header, let rows):
             let lines = ["| " + header.map(escape).joined(separator: " | ") + " |",
                          "|" + String(repeating: " --- |", count: header.count)]

@@ -26,10 +26,16 @@ public struct Variant: Hashable, Sendable {
 
     /// The question sheet (no answers) and the key of this variant, one section each.
     public func documents(options: KeyOptions = KeyOptions()) -> (questions: KeyDocument, key: KeyDocument) {
-        let title = "Variant \(number)"
-        let sheet = AnswerKey.section(network, options: options.questionSheet)
-        let key = AnswerKey.section(network, options: options)
-        return (KeyDocument(kind: .questions, title: title + ": questions", sections: [sheet]),
-                KeyDocument(kind: .key, title: title + ": answer key", sections: [key]))
+        documents(plan: KeyPlan(network: network, options: options))
+    }
+
+    /// The question sheet and the key, reusing `plan` (made once for the problem, see ``KeyPlan``).
+    public func documents(plan: KeyPlan) -> (questions: KeyDocument, key: KeyDocument) {
+        let statement = AnswerKey.statement(network, digits: plan.digits)
+        let title = network.title ?? "Problem"
+        let sheet = KeySection(title: title, blocks: [.paragraph([.text("Name: " + String(repeating: "_", count: 40))])] + statement)
+        let key = KeySection(title: title, blocks: statement + plan.answers(network))
+        return (KeyDocument(kind: .questions, title: "Variant \(number): questions", sections: [sheet]),
+                KeyDocument(kind: .key, title: "Variant \(number): answer key", sections: [key]))
     }
 }

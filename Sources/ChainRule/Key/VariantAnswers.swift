@@ -4,26 +4,27 @@ import Foundation
 /// number, the drawn values, and every expected number (each node's value, the loss, each
 /// parameter's gradient and updated value, per iteration; then each `find dA/dB`'s value), in full
 /// precision. Column names say what each number is: `h1`, `L`, `dL/dw11`, `w11 updated`,
-/// `iteration 2: h1`, `dL/dz_yhat`.
+/// `iteration 2: h1`, `find dL/dz_yhat`.
 public enum VariantAnswers {
     /// How the header line starts (it marks the file as written by `chainrule key`).
     public static let headerStart = "variant,"
 
-    /// The CSV text.
-    public static func csv(_ variants: [Variant]) -> String {
+    /// The CSV text; `plan` is the problem's (made from any variant's network when not given).
+    public static func csv(_ variants: [Variant], plan: KeyPlan? = nil) -> String {
         guard let first = variants.first else { return "variant\n" }
-        let header = ["variant"] + first.drawnValues.map(\.name) + expected(first).map(\.column)
+        let plan = plan ?? KeyPlan(network: first.network)
+        let header = ["variant"] + first.drawnValues.map(\.name) + expected(first, plan: plan).map(\.column)
         var lines = [header.map(field).joined(separator: ",")]
         for variant in variants {
             let row = ["\(variant.number)"] + variant.drawnValues.map { DisplayNumber.string($0.value) }
-                + expected(variant).map { DisplayNumber.string($0.value) }
+                + expected(variant, plan: plan).map { DisplayNumber.string($0.value) }
             lines.append(row.map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The expected numbers of one variant, named, in column order.
-    public static func expected(_ variant: Variant) -> [(column: String, value: Double)] {
+    public static func expected(_ variant: Variant, plan: KeyPlan) -> [(column: String, value: Double)] {
         let network = variant.network
         var result: [(column: String, value: Double)] = []
         if network.isFullyValued, !network.usesUnspecifiedActivation, let runtime = try? Runtime(network),
@@ -51,10 +52,8 @@ public enum VariantAnswers {
                 }
             }
         }
-        for question in network.questions {
-            guard case .derivative(let of, let wrt) = question.kind,
-                  let value = DerivativeAnswer.value(of: of, wrt: wrt, in: network) else { continue }
-            result.append(("d\(of)/d\(wrt)", value))
+        for (of, wrt, value) in plan.derivativeValues(at: network) {
+            if let value { result.append(("find d\(of)/d\(wrt)", value)) }
         }
         return result
     }
