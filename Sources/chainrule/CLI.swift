@@ -12,6 +12,7 @@ enum CLI {
         DeriveCommand.command,
         DrawCommand.command,
         RunCommand.command,
+        VerifyCommand.command,
         KeyCommand.command,
     ]
 

@@ -70,3 +70,12 @@ extension Shape {
         }
     }
 }
+
+extension Shape {
+    /// Row-major entries of a value of this shape split into its rows (one row for a scalar or
+    /// vector, `dimensions[0]` rows for a matrix).
+    public func rows<T>(_ entries: [T]) -> [[T]] {
+        guard rank == 2, let columns = dimensions.last, columns > 0 else { return [entries] }
+        return stride(from: 0, to: entries.count, by: columns).map { Array(entries[$0..<min($0 + columns, entries.count)]) }
+    }
+}

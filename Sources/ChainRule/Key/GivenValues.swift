@@ -35,8 +35,7 @@ enum GivenValues {
         case 0: return entries[0]
         case 1: return "\\begin{bmatrix}" + entries.joined(separator: " & ") + "\\end{bmatrix}^{\\top}"
         default:
-            let cols = max(tensor.shape.dimensions.last ?? 1, 1)
-            let rows = stride(from: 0, to: entries.count, by: cols).map { entries[$0..<min($0 + cols, entries.count)].joined(separator: " & ") }
+            let rows = tensor.shape.rows(entries).map { $0.joined(separator: " & ") }
             return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}"
         }
     }

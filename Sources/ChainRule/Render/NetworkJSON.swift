@@ -48,8 +48,7 @@ public struct NetworkJSON {
         case 0: return numbers[0]
         case 1: return .array(numbers)
         default:
-            let cols = max(tensor.shape.dimensions.last ?? 1, 1)
-            return .array(stride(from: 0, to: numbers.count, by: cols).map { .array(Array(numbers[$0..<min($0 + cols, numbers.count)])) })
+            return .array(tensor.shape.rows(numbers).map(JSONValue.array))
         }
     }
 }

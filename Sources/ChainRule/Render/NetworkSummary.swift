@@ -73,11 +73,7 @@ public enum ValueText {
         case 0: return entries[0]
         case 1: return "[" + entries.joined(separator: ", ") + "]"
         default:
-            let cols = max(tensor.shape.dimensions.last ?? 1, 1)
-            let rows = stride(from: 0, to: entries.count, by: cols).map {
-                "[" + entries[$0..<min($0 + cols, entries.count)].joined(separator: ", ") + "]"
-            }
-            return "[" + rows.joined(separator: ", ") + "]"
+            return "[" + tensor.shape.rows(entries).map { "[" + $0.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
         }
     }
 }
