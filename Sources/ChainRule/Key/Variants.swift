@@ -120,18 +120,21 @@ public enum Variants {
     struct Checker {
         let network: Network
         let runtime: Runtime?
-        let sigmoids: [Int]
+        /// Each sigmoid node with the node holding its argument z, when it is one.
+        let sigmoids: [(node: Int, argument: Int?)]
 
         init(network: Network) {
             self.network = network
             runtime = network.usesUnspecifiedActivation ? nil : try? Runtime(network)
-            sigmoids = network.nodes.indices.filter {
-                if case .apply(.sigmoid, _)? = network.nodes[$0].formula { true } else { false }
+            sigmoids = network.nodes.indices.compactMap { index in
+                guard case .apply(.sigmoid, let arguments)? = network.nodes[index].formula else { return nil }
+                if arguments.count == 1, case .node(let z) = arguments[0] { return (index, z) }
+                return (index, nil)
             }
         }
 
-        /// σ(−6): a sigmoid output closer than this to 0 or 1 has |z| > 6.
-        static let saturation = 1 / (1 + Foundation.exp(6.0))
+        /// A sigmoid saturates beyond |z| = 6.
+        static let saturation = 6.0
 
         /// Whether the draw keeps every pass of the worked example away from kinks and saturation.
         func accepts(_ values: [Int: Tensor]) -> Bool {
@@ -147,8 +150,10 @@ public enum Variants {
                     let evaluation = pass.evaluation
                     guard evaluation.nonFinite.isEmpty, pass.gradients?.nonFinite.isEmpty ?? true else { return false }
                     guard runtime.kinks(evaluation, within: 1e-9).isEmpty else { return false }
-                    for index in sigmoids where evaluation.value(index).scalars.contains(where: { Swift.min($0, 1 - $0) < Checker.saturation }) {
-                        return false
+                    for (node, argument) in sigmoids {
+                        // z itself, or recovered from σ(z) as log(a / (1 − a)).
+                        let z = argument.map { evaluation.value($0).scalars } ?? evaluation.value(node).scalars.map { Foundation.log($0 / (1 - $0)) }
+                        if z.contains(where: { !(Swift.abs($0) <= Checker.saturation) }) { return false }
                     }
                 }
             }
