@@ -32,8 +32,14 @@ public enum KeyLaTeX {
             lines.append("")
             lines.append("\\section{" + LaTeXText.escape(section.title) + "}")
             for (i, current) in section.blocks.enumerated() {
-                // A display directly after its paragraph, without a blank line (which would add space).
-                if i > 0, case .paragraph = section.blocks[i - 1], case .math = current {} else { lines.append("") }
+                // A display goes on directly after its paragraph; elsewhere it starts a paragraph of its
+                // own, whose empty first line is taken back.
+                if i > 0, case .paragraph = section.blocks[i - 1], case .math = current {
+                    lines.append(block(current))
+                    continue
+                }
+                lines.append("")
+                if case .math = current { lines.append("\\vspace{-\\baselineskip}") }
                 lines.append(block(current))
             }
         }
@@ -49,7 +55,7 @@ public enum KeyLaTeX {
         case .paragraph(let inlines):
             return inline(inlines)
         case .list(let items):
-            return "\\begin{itemize}\n" + items.map { "\\item " + inline($0) }.joined(separator: "\n") + "\n\\end{itemize}"
+            return "\\begin{itemize}\\setlength{\\itemsep}{1pt}\\setlength{\\parskip}{0pt}\n" + items.map { "\\item " + inline($0) }.joined(separator: "\n") + "\n\\end{itemize}"
         case .math(let rows):
             return "\\begin{align*}\n" + rows.map(math).joined(separator: " \\\\\n") + "\n\\end{align*}"
         case .figure(let layout):
