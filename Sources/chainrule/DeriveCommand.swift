@@ -3,14 +3,16 @@ import ChainRule
 /// `chainrule derive FILE`: ∂A/∂B as chain-rule sums of partials, in one of four forms.
 enum DeriveCommand {
     static let spec = CommandSpec(
-        name: "derive", summary: "write dA/dB with the chain rule: expanded, factored, steps or adjoint",
-        synopsis: "FILE [--of A] [--wrt B] [--form expanded|factored|steps|adjoint] [--plug-in] [--format latex|text|json] [--multiline]",
+        name: "derive", summary: "write dA/dB with the chain rule: expanded, factored, steps or adjoint; or layer by layer",
+        synopsis: "FILE [--of A] [--wrt B] [--form expanded|factored|steps|adjoint|layers] [--batch] [--plug-in] [--format latex|text|json] [--multiline] [--seed S]",
         options: [("of", [], "the quantity differentiated (default: the loss, or the only output)"),
                   ("wrt", [], "the quantity differentiated against (a scalar or a component such as W1[1,2])"),
-                  ("form", DerivativeForm.allCases.map(\.rawValue), "how to write it (default factored)"),
-                  ("format", ["latex", "text", "json"], "output format (default text)")],
+                  ("form", DerivativeForm.allCases.map(\.rawValue) + ["layers"], "how to write it (default factored); layers: the matrix form of backprop"),
+                  ("format", ["latex", "text", "json"], "output format (default text)"),
+                  ("seed", [], "with --form layers: seed for the values the file leaves symbolic (default 0)")],
         flags: [("plug-in", "replace each local partial by its value (σ′ = q(1 − q), ∂z/∂w = u, …)"),
-                ("multiline", "break long sums over lines (LaTeX aligned)")],
+                ("multiline", "break long sums over lines (LaTeX aligned)"),
+                ("batch", "with --form layers: rows are samples (the file's samples, or a batch of m)")],
         details: "Without --of and --wrt, answers every 'find dA/dB' in the file.")
 
     /// One equation to print: `lhs = rhs`, with totals on the right as δ when `deltas`.
@@ -21,6 +23,10 @@ enum DeriveCommand {
     }
 
     static let command = CLI.Command(spec: spec) { arguments throws(Stop) in
+        if arguments.value("form") == "layers" { return try layers(arguments) }
+        if arguments.flags.contains("batch") || arguments.values["seed"] != nil {
+            throw spec.usageError("--batch and --seed go with --form layers")
+        }
         let path = arguments.positional[0]
         let network = try Files.network(path)
         let questions = try questions(network, arguments)

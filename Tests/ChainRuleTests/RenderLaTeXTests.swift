@@ -60,7 +60,7 @@ import Testing
         #expect(printer.render(.apply(.log, [S.s("yhat")])) == #"\log(\hat{y})"#)
         #expect(printer.render(.apply(.abs, [z])) == #"\lvert z \rvert"#)
         #expect(printer.render(.apply(.max, [S.n(0), z])) == #"\max(0, z)"#)
-        #expect(printer.render(.apply(.step, [z])) == #"\mathbb{1}[z > 0]"#)
+        #expect(printer.render(.apply(.step, [z])) == #"\mathbf{1}[z > 0]"#)
         #expect(printer.render(.apply(.identity, [z])) == "z")
         #expect(printer.render(.product([S.s("w"), .apply(.sigmoid, [z])])) == #"w \sigma(z)"#)
     }

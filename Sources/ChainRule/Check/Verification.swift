@@ -17,6 +17,8 @@ public struct Verification: Sendable {
         public var of: String
         /// B.
         public var wrt: String
+        /// The symbolic form evaluated: a chain-rule form (`factored`, …) or `layers` (the matrix form).
+        public var form: String
         /// The symbolic form evaluated, when it could be.
         public var symbolic: Double?
         /// The runtime's backprop value.

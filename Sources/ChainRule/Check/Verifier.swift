@@ -10,6 +10,10 @@ public struct Verifier: Sendable {
     /// verification catches one.
     public var perturbed: (of: String, wrt: String)?
 
+    /// Whether networks that are chains of layers also have every entry of every ∂L/∂W⁽ˡ⁾ and ∂L/∂b⁽ˡ⁾
+    /// of the matrix form (`derive --form layers`) checked.
+    public var checksMatrixForm = true
+
     /// Creates a verifier with the defaults.
     public init() {}
 
@@ -50,7 +54,8 @@ public struct Verifier: Sendable {
             guard let a = network.scalarLocation(of), let b = network.scalarLocation(wrt) else {
                 throw .derivation(.unknownName(network.scalarLocation(of) == nil ? of : wrt))
             }
-            var row = Verification.Row(of: of, wrt: wrt, symbolicError: 0, finiteDifferenceError: 0, kinks: [], agrees: true)
+            var row = Verification.Row(of: of, wrt: wrt, form: form.rawValue, symbolicError: 0, finiteDifferenceError: 0,
+                                       kinks: [], agrees: true)
             row.symbolic = symbolicValue(derivation, valued, problem: &row.problem)
             row.backprop = runtime.backward(evaluation, of: a.node, component: a.offset)[b.node].scalars[b.offset]
             row.finiteDifference = finiteDifference(runtime, point, evaluation, of: a, wrt: b)
@@ -63,7 +68,30 @@ public struct Verifier: Sendable {
             judge(&row)
             rows.append(row)
         }
+        if checksMatrixForm { rows += matrixRows(runtime, point, evaluation, kinks: runtime.kinks(evaluation, within: 1e-4)) }
         return Verification(rows: rows, drawn: point.drawn, seed: seed, substitute: substitute, tolerances: tolerances)
+    }
+
+    /// Every entry of every parameter gradient of the layer-wise matrix form, when the network is a chain
+    /// of layers with a loss (nothing otherwise).
+    private func matrixRows(_ runtime: Runtime, _ point: Point, _ evaluation: Evaluation, kinks: [Kink]) -> [Verification.Row] {
+        let network = runtime.network
+        guard let loss = network.loss, let layers = try? LayerDerivation(network),
+              let values = try? layers.evaluate(leaves: point.values.mapValues(\.scalars)) else { return [] }
+        let gradients = runtime.backward(evaluation)
+        let lossName = network.nodes[loss].name
+        return values.gradients.flatMap { gradient in
+            gradient.values.enumerated().map { offset, value in
+                let wrt = network.nodes[gradient.node].componentNames[offset]
+                var row = Verification.Row(of: lossName, wrt: wrt, form: "layers", symbolicError: 0, finiteDifferenceError: 0,
+                                           kinks: kinks.map { "\($0.function.name)(…) at \($0.node)" }, agrees: true)
+                row.symbolic = value
+                row.backprop = gradients[gradient.node].scalars[offset]
+                row.finiteDifference = FiniteDifference.derivative(runtime, at: point, wrt: gradient.node, offset: offset)
+                judge(&row)
+                return row
+            }
+        }
     }
 
     private func symbolicValue(_ derivation: Derivation, _ network: Network, problem: inout String?) -> Double? {

@@ -89,7 +89,7 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
     }
 
     /// `\sigma(z)`, `\tanh(z)`, `\operatorname{ReLU}(z)`, `g'(z)`, `e^{z}`, `\log(z)`, `\lvert z \rvert`,
-    /// `\max(a, b)`, `\mathbb{1}[z > 0]`; the identity prints its argument.
+    /// `\max(a, b)`, `\mathbf{1}[z > 0]` (amsfonts has no blackboard-bold 1); the identity prints its argument.
     public func apply(_ function: Function, _ arguments: [Expr]) -> String {
         let args = arguments.map(render).joined(separator: ", ")
         switch function {
@@ -97,7 +97,7 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
         case .tanh: return "\\tanh(\(args))"
         case .relu: return "\\operatorname{ReLU}(\(args))"
         case .identity: return arguments.count == 1 ? args : "\\operatorname{id}(\(args))"
-        case .step: return "\\mathbb{1}[\(args) > 0]"
+        case .step: return "\\mathbf{1}[\(args) > 0]"
         case .exp: return arguments.count == 1 ? "e^{\(args)}" : "\\exp(\(args))"
         case .log: return "\\log(\(args))"
         case .abs: return "\\lvert \(args) \\rvert"

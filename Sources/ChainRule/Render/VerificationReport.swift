@@ -29,7 +29,8 @@ public struct VerificationReport {
         let rows = v.rows.map { row -> [String] in
             let error = max(row.symbolicError, row.finiteDifferenceError)
             let status = row.agrees ? (row.kinks.isEmpty ? "ok" : "ok (kink)") : (row.problem ?? "DISAGREES")
-            return ["∂\(row.of)/∂\(row.wrt)", Self.number(row.symbolic), Self.number(row.backprop),
+            let label = "∂\(row.of)/∂\(row.wrt)" + (row.form == "layers" ? " (matrix form)" : "")
+            return [label, Self.number(row.symbolic), Self.number(row.backprop),
                     Self.number(row.finiteDifference), String(format: "%.1e", error), status]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
@@ -73,7 +74,7 @@ public struct VerificationReport {
             ("substitute", v.substitute.map { .string($0.name) } ?? .null),
             ("rows", .array(v.rows.map { row in
                 .object([
-                    ("of", .string(row.of)), ("wrt", .string(row.wrt)),
+                    ("of", .string(row.of)), ("wrt", .string(row.wrt)), ("form", .string(row.form)),
                     ("symbolic", number(row.symbolic)), ("backprop", number(row.backprop)),
                     ("finite_difference", number(row.finiteDifference)),
                     ("symbolic_error", number(row.symbolicError)), ("finite_difference_error", number(row.finiteDifferenceError)),
