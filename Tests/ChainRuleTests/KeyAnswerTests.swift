@@ -62,6 +62,7 @@ struct KeyAnswerTests {
         var w3 = [0.1, 0.2, 0.3], b3 = 0.1
         var expected: [String: [String]] = [:]
         func record(_ lhs: String, _ value: Double) { expected[lhs, default: []].append(KeyRows.shown(value)) }
+        var firstDelta3: Double?
         for _ in 0..<2 {
             var a1 = [0.0, 0], a2 = [0.0, 0, 0], z3 = b3
             for j in 0..<2 {
@@ -80,6 +81,7 @@ struct KeyAnswerTests {
             for k in 0..<3 { record("a_2[\(k + 1)]", a2[k]) }
             record("a_3[1]", a3)
             let d3 = a3 - y
+            firstDelta3 = firstDelta3 ?? d3
             var d2 = [0.0, 0, 0], d1 = [0.0, 0]
             for k in 0..<3 { d2[k] = w3[k] * d3 * a2[k] * (1 - a2[k]) }
             for j in 0..<2 {
@@ -98,6 +100,9 @@ struct KeyAnswerTests {
         for (lhs, values) in expected {
             #expect(KeyRows.values(key, lhs) == values, "\(lhs)")
         }
+        // `find layers`: the layer-wise derivation is embedded, with its numbers at the given values.
+        let layerRow = "\\frac{\\partial L}{\\partial b^{(3)}} &= \\delta^{(3)} = " + KeyRows.shown(try #require(firstDelta3)) + " && \\in \\mathbb{R}"
+        #expect(key.blocks.contains { if case .math(let rows) = $0 { rows.contains(layerRow) } else { false } }, "\(layerRow)")
     }
 
     /// Quiz Problem 3: the answers are the factored forms of the course's solution.
