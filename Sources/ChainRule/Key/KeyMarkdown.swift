@@ -30,9 +30,17 @@ public enum KeyMarkdown {
         case .table(let header, let rows):
             let lines = ["| " + header.map(escape).joined(separator: " | ") + " |",
                          "|" + String(repeating: " --- |", count: header.count)]
-                + rows.map { "| " + $0.map { inline([$0]).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+                + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
             return lines.joined(separator: "\n")
         }
+    }
+
+    /// A table cell: pipes escaped, and matrix rows ended by `\cr` rather than `\\`, which Markdown
+    /// could read as an escaped backslash inside a table.
+    static func cell(_ run: KeyBlock.Inline) -> String {
+        var text = inline([run]).replacingOccurrences(of: "|", with: "\\|")
+        if case .math = run { text = text.replacingOccurrences(of: " \\\\ ", with: " \\cr ") }
+        return text
     }
 
     /// Inline runs as Markdown.

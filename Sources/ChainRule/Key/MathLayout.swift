@@ -1,7 +1,8 @@
 /// Lays out chains of equalities `lhs = step = step = …` as rows of one LaTeX alignment that fit the
 /// text width: steps stay on one line while they fit, then continue on the next line under the `=`;
-/// a step still too wide breaks between its terms (`&\quad + …`), and a term still too wide between
-/// its factors (`&\qquad \times …`). Widths come from ``LaTeXWidth``.
+/// a step still too wide breaks between its terms (`&\quad + …`), a term still too wide between its
+/// factors (`&\qquad \times …`), and a factor that is a sum too wide for a line between its terms,
+/// inside `\bigl( … \bigr)`. Widths come from ``LaTeXWidth``.
 struct MathLayout {
     /// One equation: its left-hand side, its relation and its right-hand sides in order.
     struct Equation {
@@ -20,6 +21,9 @@ struct MathLayout {
     struct Piece {
         /// Terms (`a`, `+ b`, `- c`), each as its factors.
         var terms: [[String]]
+        /// For a factor that is a sum in parentheses, its terms between `\bigl(` and `\bigr)`: the
+        /// way to break it when it is too wide for a line of its own.
+        var splits: [String: [String]] = [:]
 
         /// The whole piece as one string.
         var text: String { terms.map { $0.joined(separator: " ") }.joined(separator: " ") }
@@ -33,16 +37,18 @@ struct MathLayout {
         /// `expr` as `printer` prints it, split at its top-level terms and factors.
         init(_ expr: Expr, _ printer: LaTeXPrinter) {
             let expr = Piece.fractions(expr)
+            var splits: [String: [String]] = [:]
+            defer { self.splits = splits }
             guard case .sum(let nested) = expr else {
-                terms = [Piece.factors(expr, printer)]
+                terms = [Piece.factors(expr, printer, &splits)]
                 return
             }
             let all = PrintShape.terms(nested)
             guard let first = all.first else { terms = [["0"]]; return }
-            terms = [Piece.factors(first, printer)] + all.dropFirst().map { term in
-                guard let positive = PrintShape.negated(term) else { return ["+"] + Piece.factors(term, printer) }
+            terms = [Piece.factors(first, printer, &splits)] + all.dropFirst().map { term in
+                guard let positive = PrintShape.negated(term) else { return ["+"] + Piece.factors(term, printer, &splits) }
                 if Piece.precedence(positive, printer) <= .sum { return ["- \\left(" + printer.render(positive) + "\\right)"] }
-                return ["-"] + Piece.factors(positive, printer)
+                return ["-"] + Piece.factors(positive, printer, &splits)
             }.map { parts in parts.count > 1 && (parts[0] == "+" || parts[0] == "-") ? [parts[0] + " " + parts[1]] + parts.dropFirst(2) : parts }
         }
 
@@ -60,13 +66,21 @@ struct MathLayout {
         }
 
         /// A term's factors as printed side by side (a quotient or a signed product stays whole).
-        private static func factors(_ term: Expr, _ printer: LaTeXPrinter) -> [String] {
+        private static func factors(_ term: Expr, _ printer: LaTeXPrinter, _ splits: inout [String: [String]]) -> [String] {
             guard case .product(let factors) = term else { return [printer.render(term)] }
             let (negative, rest) = PrintShape.sign(factors)
             guard !negative, PrintShape.fraction(rest).denominator.isEmpty, rest.count > 1 else { return [printer.render(term)] }
             return rest.enumerated().map { i, factor in
                 var text = printer.render(factor)
-                if precedence(factor, printer) <= .sum { text = "\\left(" + text + "\\right)" }
+                if precedence(factor, printer) <= .sum {
+                    text = "\\left(" + text + "\\right)"
+                    if case .sum = factor {
+                        let inner = Piece(factor, printer).terms.map { $0.joined(separator: " ") }
+                        splits[text] = inner.enumerated().map { k, term in
+                            (k == 0 ? "\\bigl(" : "") + term + (k == inner.count - 1 ? "\\bigr)" : "")
+                        }
+                    }
+                }
                 return i > 0 && text.first?.isNumber == true ? "\\cdot " + text : text
             }
         }
@@ -135,8 +149,16 @@ struct MathLayout {
                 if k > 0, lineWidth + termWidth > budget { startLine("\\quad ") }
                 for (j, factor) in term.enumerated() {
                     let w = LaTeXWidth.of(factor)
-                    if j > 0, lineWidth + w > budget, lineWidth + termWidth > budget { startLine("\\qquad \\times ") }
-                    add(factor)
+                    // A new line for a factor that then fits, or that cannot break itself.
+                    if j > 0, lineWidth + w > budget, step.splits[factor] == nil || w + 30 <= budget { startLine("\\qquad \\times ") }
+                    guard lineWidth + w > budget, let inner = step.splits[factor] else {
+                        add(factor)
+                        continue
+                    }
+                    for (i, part) in inner.enumerated() {
+                        if i > 0, lineWidth + LaTeXWidth.of(part) > budget { startLine("\\qquad\\quad ") }
+                        add(part)
+                    }
                 }
             }
         }
