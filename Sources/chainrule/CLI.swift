@@ -13,6 +13,7 @@ enum CLI {
         DrawCommand.command,
         RunCommand.command,
         VerifyCommand.command,
+        CheckCommand.command,
         KeyCommand.command,
     ]
 

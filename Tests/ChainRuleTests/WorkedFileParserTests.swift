@@ -70,7 +70,7 @@ enum WorkedFixture {
         let text = WorkedFixture.text("worked-004.txt")
         let file = Self.matrices.parse(text)
         #expect(file.diagnostics.isEmpty, "\(file.diagnostics)")
-        #expect(file.iterations == [1])
+        #expect(file.iterations == [1, 2])
         let byName = { (name: String, kind: WorkedEntry.Kind) in file.entries.first { $0.name == name && $0.kind == kind } }
         let x = try #require(byName("x", .value))
         #expect(x.shape == .vector(4) && x.numbers == [1, 2, 3, 4] && x.decimals == [0, 0, 0, 0])
@@ -97,7 +97,8 @@ enum WorkedFixture {
         #expect(updates.count == 3 + 6 + 8)
         #expect(updates.filter { $0.name == "W2" }.map(\.index) == [[1, 1], [1, 2], [1, 3], [2, 1], [2, 2], [2, 3]])
         #expect(updates.first?.index == [1, 1] && updates.first?.name == "W3")
-        #expect(file.entries.count == 9 + 6 + 5 + 17 + 2)
+        #expect(file.entries(inIteration: 1).count == 9 + 6 + 5 + 17 + 2)
+        #expect(file.entries(inIteration: 2).count == 6 + 5)
         expectLocationsPointAtTheText(file, text)
     }
 
