@@ -14,6 +14,7 @@ enum CLI {
         RunCommand.command,
         VerifyCommand.command,
         CheckCommand.command,
+        KeyCommand.command,
     ]
 
     static let usage = """

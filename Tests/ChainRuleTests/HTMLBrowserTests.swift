@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import ChainRule
 
-/// The page in a real browser: Debian's headless Chromium (installed by .ci/run) loads the page for
-/// all of Problems/ offline with no console message, the script runs, and a screenshot of Quiz
+/// The page in a real browser: Debian's headless Chromium (installed by .ci/run) loads the page that
+/// `chainrule key Problems --format html` writes offline with no console message, the script runs, and a screenshot of Quiz
 /// Problem 3 is a picture, not a blank page. Skipped, with a message, where Chromium is missing.
 @Suite("HTML page in headless Chromium", .serialized,
        .enabled(if: HeadlessChromium.path != nil, "chromium is not installed: the HTML page is not tested in a browser"))
@@ -48,7 +48,10 @@ struct HTMLBrowserTests {
         let folder = try HTMLBrowserTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("key.html")
-        let html = try HTMLPageTests.page()
+        let written = try Package.run(["key", "Problems", "--format", "html", "-o", page.path])
+        #expect(written.status == 0, "\(written.err)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html><!-- Answer key written by chainrule key -->"))
         // The test's own probe, added at the end: the navigation timing (ms) once the load event is over.
         let probe = #"<script>addEventListener("load", () => setTimeout(() => { const t = performance.getEntriesByType("navigation")[0]; document.body.dataset.timing = Math.round(t.domContentLoadedEventEnd) + " " + Math.round(t.loadEventEnd); }));</script></body>"#
         try html.replacingOccurrences(of: "</body>", with: probe).write(to: page, atomically: true, encoding: .utf8)

@@ -1,30 +1,34 @@
-/// The "given" table of a problem: every input, parameter and target with its shape and value (or
-/// "symbolic"), the learning rate and the number of iterations.
-public enum GivenValues {
-    /// The table block for `network`, values rounded to `digits`.
-    public static func block(_ network: Network, digits: Int) -> KeyBlock? {
-        var rows: [[String]] = []
+/// The "given" table of a problem: every input, parameter and target with its space and value (or
+/// "symbolic"), where variants draw it from when the file declares a range, the learning rate and
+/// the number of iterations.
+enum GivenValues {
+    /// The table block for `network`, values rounded to `digits`; `nil` when there is nothing to list.
+    static func block(_ network: Network, digits: Int) -> KeyBlock? {
+        let ranged = network.nodes.contains { $0.range != nil }
+        var rows: [[KeyBlock.Inline]] = []
         var implicitSymbolic = 0
         for node in network.nodes where node.kind.isLeaf {
             if node.isImplicit && node.value == nil {
                 implicitSymbolic += 1
                 continue
             }
-            let name = SymbolName(node.name).latex
             let space = node.shape.isScalar ? "\\mathbb{R}" : "\\mathbb{R}^{" + node.shape.dimensions.map(String.init).joined(separator: "\\times ") + "}"
-            let value = node.value.map { latexValue($0, digits: digits) } ?? "\\text{symbolic}"
-            rows.append([name, space, value])
+            var row: [KeyBlock.Inline] = [.math(SymbolName(node.name).latex), .math(space),
+                                          node.value.map { .math(latexValue($0, digits: digits)) } ?? .text("symbolic")]
+            if ranged { row.append(node.range.map { .math(latexRange($0)) } ?? .text("")) }
+            rows.append(row)
         }
-        if let rate = network.rate { rows.append(["\\eta", "\\mathbb{R}", DisplayNumber.string(rate, digits: digits)]) }
-        if network.iterations > 1 { rows.append(["\\text{iterations}", "", "\(network.iterations)"]) }
-        guard !rows.isEmpty else { return nil }
+        let blank: [KeyBlock.Inline] = ranged ? [.text("")] : []
         if implicitSymbolic > 0 {
-            rows.append(["w_{q,u},\\ b_q", "\\mathbb{R}", "\\text{symbolic (one weight per edge, one bias per neuron)}"])
+            rows.append([.math("w_{q,u},\\ b_q"), .math("\\mathbb{R}"), .text("symbolic: one weight per edge u → q, one bias per neuron q")] + blank)
         }
-        return .table(header: ["name", "space", "value"], rows: rows, mathCells: true)
+        if let rate = network.rate { rows.append([.math("\\eta"), .text("learning rate"), .math(DisplayNumber.string(rate, digits: digits))] + blank) }
+        if network.iterations > 1 { rows.append([.text("iterations"), .text(""), .math("\(network.iterations)")] + blank) }
+        guard !rows.isEmpty else { return nil }
+        return .table(header: ["name", "space", "value"] + (ranged ? ["variants draw from"] : []), rows: rows)
     }
 
-    /// A value as LaTeX: a number, a bracketed vector or a `bmatrix`.
+    /// A value as LaTeX: a number, a row vector transposed, or a `bmatrix`.
     static func latexValue(_ tensor: Tensor, digits: Int) -> String {
         let entries = tensor.entries.map { DisplayNumber.string($0, digits: digits) }
         switch tensor.shape.rank {
@@ -33,6 +37,16 @@ public enum GivenValues {
         default:
             let rows = tensor.shape.rows(entries).map { $0.joined(separator: " & ") }
             return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}"
+        }
+    }
+
+    /// `[-1, 1]` with its step, or `\{0.5, 1, 2\}`.
+    static func latexRange(_ range: ValueRange) -> String {
+        switch range {
+        case .interval(let low, let high, let step):
+            "[" + DisplayNumber.string(low) + ", " + DisplayNumber.string(high) + "],\\ \\text{step } " + DisplayNumber.string(step)
+        case .choices(let options):
+            "\\{" + options.map { DisplayNumber.string($0) }.joined(separator: ", ") + "\\}"
         }
     }
 }

@@ -2,15 +2,28 @@
 public struct KeyOptions: Hashable, Sendable {
     /// Whether answers are included (a key) or left out (a question sheet for students).
     public var includesAnswers: Bool
-    /// Whether local derivatives are also shown worked out (plugged in).
-    public var plugsIn: Bool
+    /// The form each derivative answer is given in (the `steps` derivation is shown before it).
+    public var form: DerivativeForm
+    /// Whether local derivatives are also written out where the problem leaves its activation
+    /// unspecified (`g`, as in the quiz, which says not to plug in); networks with concrete activations
+    /// always get them.
+    public var plugsInUnspecified: Bool
     /// Decimal places shown when a file does not say (`digits`).
     public var digits: Int
 
-    /// Creates options; by default a key with answers and local derivatives written out.
-    public init(includesAnswers: Bool = true, plugsIn: Bool = true, digits: Int = 4) {
+    /// Creates options; by default a key with factored answers.
+    public init(includesAnswers: Bool = true, form: DerivativeForm = .factored,
+                plugsInUnspecified: Bool = false, digits: Int = 4) {
         self.includesAnswers = includesAnswers
-        self.plugsIn = plugsIn
+        self.form = form
+        self.plugsInUnspecified = plugsInUnspecified
         self.digits = digits
+    }
+
+    /// The same options for a question sheet (no answers).
+    public var questionSheet: KeyOptions {
+        var copy = self
+        copy.includesAnswers = false
+        return copy
     }
 }

@@ -11,12 +11,17 @@ public enum LaTeXText {
         "“": "``", "”": "''", "‘": "`", "’": "'", "…": "\\dots{}", "≠": "$\\neq$", "∇": "$\\nabla$",
     ]
 
-    /// The text with LaTeX's special characters escaped and other non-ASCII characters written as
-    /// commands (or dropped with a `?` when there is none).
+    /// The text with LaTeX's special characters escaped, straight double quotes turned into opening
+    /// and closing quotes, and other non-ASCII characters written as commands (or a `?` when there is
+    /// none).
     public static func escape(_ text: String) -> String {
         var result = ""
+        var quoteOpen = false
         for character in text {
-            if let replacement = replacements[character] {
+            if character == "\"" {
+                result += quoteOpen ? "''" : "``"
+                quoteOpen.toggle()
+            } else if let replacement = replacements[character] {
                 result += replacement
             } else if character.isASCII {
                 result.append(character)

@@ -143,9 +143,10 @@ extension LineParser {
 
 extension Token {
     /// Whether a factor can start here, so that juxtaposition (`w x`, `2 x`) means a product. A number
-    /// cannot (`x 2`, `[1 2]` are more likely a missing operator or comma than a product).
+    /// cannot (`x 2`, `[1 2]` are more likely a missing operator or comma than a product), nor `in`
+    /// (the range after a value: `w = 0.2 in [-1, 1] step 0.1`).
     var startsOperand: Bool {
-        kind == .name || kind == .invalid || self.is("(") || self.is("[")
+        (kind == .name && text != "in") || kind == .invalid || self.is("(") || self.is("[")
     }
 
     /// Whether this is `(` or `[` written right after the previous token (a call or an index).

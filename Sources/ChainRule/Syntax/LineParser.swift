@@ -59,7 +59,8 @@ struct LineParser {
         return Statement(kind, at: first.location)
     }
 
-    /// `NAME[shape] = VALUE`, `NAME in [a, b] step s`, `NAME in {a, b}` or a bare `NAME`, comma-separated.
+    /// `NAME[shape] = VALUE`, `NAME in [a, b] step s`, `NAME in {a, b}` (a value and a range may both be
+    /// given: `NAME = VALUE in …`) or a bare `NAME`, comma-separated.
     private mutating func parseDeclarations(after keyword: Token, naming role: String) throws(Diagnostic)
         -> [Declaration] {
         var declarations: [Declaration] = []
@@ -86,7 +87,8 @@ struct LineParser {
                 throw Diagnostic(at: location, "the value of '\(name.text)' must be numbers, found \(found)")
             }
             declaration.value = value
-        } else if current.kind == .name, current.text == "in" {
+        }
+        if current.kind == .name, current.text == "in" {
             advance()
             declaration.range = try parseRange(of: name)
         }
