@@ -5,7 +5,7 @@ import ChainRule
 enum CheckCommand {
     static let spec = CommandSpec(
         name: "check", summary: "check students' derivative answers or worked examples, with feedback",
-        synopsis: "FILE (--answer TEXT | --answer-file F | --worked F) [--of A --wrt B] [--form expanded|factored] [--plug-in] [--seed S] [--format text|json]",
+        synopsis: "FILE (--answer TEXT | --answer-file F | --worked F) [--of A --wrt B] [--form expanded|factored] [--plug-in] [--variant K --seed S] [--seed S] [--format text|json]",
         options: [
             ("answer", [], "the answer: ∂y/∂c ∂c/∂x2 + …, LaTeX or plain text, or a chain A = B = C"),
             ("answer-file", [], "a file of answers separated by lines of '---' ('-' for standard input)"),
@@ -13,7 +13,8 @@ enum CheckCommand {
             ("of", [], "the quantity differentiated (default: the file's first find dA/dB)"),
             ("wrt", [], "the variable (default: the file's first find dA/dB)"),
             ("form", ["expanded", "factored"], "the form the final answer must have"),
-            ("seed", [], "seed of the random points of --plug-in comparisons (default 1)"),
+            ("seed", [], "seed of the random points of --plug-in comparisons, and of --variant (default 1)"),
+            ("variant", [], "check against variant K of the problem, as `chainrule key FILE --variants N --seed S` wrote it"),
             ("format", ["text", "json"], "output format (default text)"),
         ],
         flags: [("plug-in", "answers are written out (σ′, h(1 − h), g′(z) w, weights), compared with the plugged-in derivative")],
@@ -33,7 +34,14 @@ enum CheckCommand {
         guard sources.count == 1 else {
             throw spec.usageError(sources.isEmpty ? "give --answer, --answer-file or --worked" : "give only one of --answer, --answer-file, --worked")
         }
-        let network = try Files.network(file)
+        var network = try Files.network(file)
+        if let number = try arguments.integer("variant", in: 1...1_000_000, command: spec) {
+            let seedText = arguments.value("seed") ?? "1"
+            guard let seed = UInt64(seedText) else { throw spec.usageError("--seed takes a whole number, got '\(seedText)'") }
+            do { network = try Variants.variant(number, of: network, seed: seed).network } catch {
+                throw Stop(.dataError, "\(file): error: cannot make variant \(number): \(error)")
+            }
+        }
         let json = arguments.value("format") == "json"
         if let worked = arguments.value("worked") {
             guard arguments.value("of") == nil, arguments.value("wrt") == nil, arguments.value("form") == nil,

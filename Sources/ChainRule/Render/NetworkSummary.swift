@@ -20,7 +20,8 @@ public struct NetworkSummary {
                 let shape = node.shape.isScalar ? "" : " ∈ \(node.shape.space)"
                 let value = node.value.map { " = " + ValueText.text($0) } ?? " (symbolic)"
                 let implicit = node.isImplicit ? "   [implicit]" : ""
-                lines.append("  \(node.name)\(shape)\(value)\(implicit)")
+                let range = node.range.map { " (variants: in \(Self.text($0)))" } ?? ""
+                lines.append("  \(node.name)\(shape)\(value)\(range)\(implicit)")
             }
         }
         leaves(.input, "inputs:")
@@ -47,6 +48,18 @@ public struct NetworkSummary {
             lines.append("find: " + network.questions.map(\.kind.text).joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension NetworkSummary {
+    /// A variant range as written: `[-1, 1] step 0.1` or `{0.5, 1, 2}`.
+    static func text(_ range: ValueRange) -> String {
+        switch range {
+        case .interval(let low, let high, let step):
+            "[\(DisplayNumber.string(low)), \(DisplayNumber.string(high))] step \(DisplayNumber.string(step))"
+        case .choices(let values):
+            "{" + values.map { DisplayNumber.string($0) }.joined(separator: ", ") + "}"
+        }
     }
 }
 

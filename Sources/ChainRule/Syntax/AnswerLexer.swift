@@ -28,9 +28,13 @@ struct AnswerLexer {
 
     private mutating func scanToken() {
         let c = chars[i]
+        let ascii = c.asciiValue
         let start = SourceLocation(line: line, column: column)
         let first = i
-        if c == " " || c == "$" || c == "&" || c == "~" || c.isWhitespace {
+        if let ascii, let symbol = AnswerLexer.asciiSymbols[Int(ascii)] {
+            advance()
+            emit(.symbol, String(c), symbol, at: start)
+        } else if ascii.map(AnswerLexer.isASCIILayout) ?? c.isWhitespace {
             advance()
             spaced = true
         } else if c == "%" {
@@ -43,7 +47,7 @@ struct AnswerLexer {
             emit(.word, String(word), AnswerLexer.key(word), at: start)
         } else if c.isASCIIDigit || (c == "." && i + 1 < chars.count && chars[i + 1].isASCIIDigit) {
             scanNumber(at: start)
-        } else if AnswerLexer.superscripts[c] != nil {
+        } else if ascii == nil, AnswerLexer.superscripts[c] != nil {
             var value = ""
             while i < chars.count, let s = AnswerLexer.superscripts[chars[i]] {
                 value += s
@@ -186,7 +190,8 @@ struct AnswerLexer {
     // MARK: Positions
 
     private mutating func advance() {
-        if chars[i].isNewline {
+        let newline = chars[i].asciiValue.map { $0 == 10 || $0 == 13 } ?? chars[i].isNewline
+        if newline {
             line += 1
             column = 1
         } else {
@@ -302,6 +307,14 @@ extension AnswerLexer {
 
     /// Combining accents (circumflex, tilde, macron, overline) and the suffix they add to a name key.
     static let accentMarks: [UInt32: String] = [0x302: "hat", 0x303: "tilde", 0x304: "bar", 0x305: "bar"]
+
+    /// Whether an ASCII character is layout: spaces, tabs, line breaks, `$`, `&`, `~`.
+    static func isASCIILayout(_ c: UInt8) -> Bool {
+        c == 32 || c == 36 || c == 38 || c == 126 || (9...13).contains(c)
+    }
+
+    /// ``symbols`` for ASCII characters, indexed by code: the lexer's fast path.
+    static let asciiSymbols: [String?] = (0..<128).map { code in symbols[Character(Unicode.Scalar(UInt8(code)))] }
 
     /// Single characters that are symbols, with their canonical form.
     static let symbols: [Character: String] = {

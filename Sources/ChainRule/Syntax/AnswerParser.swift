@@ -57,11 +57,13 @@ public struct AnswerParser: Sendable {
             lines = []
         }
         for (k, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let trimmed = line.filter { !$0.isWhitespace }
-            if trimmed.count >= 3, trimmed.allSatisfy({ $0 == "-" }) {
+            let (dashes, others) = line.unicodeScalars.reduce(into: (0, 0)) { counts, scalar in
+                if scalar == "-" { counts.0 += 1 } else if !scalar.properties.isWhitespace { counts.1 += 1 }
+            }
+            if dashes >= 3, others == 0 {
                 flush()
                 first = k + 2
-            } else if lines.isEmpty, trimmed.isEmpty {
+            } else if lines.isEmpty, dashes + others == 0 {
                 first = k + 2
             } else {
                 lines.append(line)
