@@ -81,7 +81,8 @@ struct RuntimeTests {
         let (r, point) = try runtime("input x[2] = [0.5, -0.25]\nparam W[2,2] = [[1, 2], [3, 4]]\nh = tanh(W x)\nloss L = sum(h)")
         let e = r.forward(at: point)
         let z = [1 * 0.5 + 2 * -0.25, 3 * 0.5 + 4 * -0.25]
-        let g = r.backward(e, of: try #require(r.network.index(of: "h")), component: 1)
+        let h: Int = try #require(r.network.index(of: "h"))
+        let g = r.backward(e, of: h, component: 1)
         let d = 1 - tanh(z[1]) * tanh(z[1])
         #expect(g["W"]?.scalars.enumerated().allSatisfy { close($0.element, [0, 0, 0.5 * d, -0.25 * d][$0.offset]) } == true)
         #expect(g["x"]?.scalars.enumerated().allSatisfy { close($0.element, [3 * d, 4 * d][$0.offset]) } == true)
