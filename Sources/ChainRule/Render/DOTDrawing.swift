@@ -39,7 +39,7 @@ public struct DOTDrawing {
     /// An HTML-like label: subscripts in `<SUB>`, superscripts in `<SUP>`.
     static func html(_ text: DrawText) -> String {
         text.runs.map { run in
-            let body = SVGDrawing.escaped(run.text)
+            let body = HTMLText.escaped(run.text)
             switch run.level {
             case .base: return body
             case .sub: return "<SUB>" + body + "</SUB>"

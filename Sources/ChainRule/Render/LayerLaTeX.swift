@@ -25,7 +25,7 @@ public struct LayerLaTeX: Sendable {
             rows.append(notation.symbol(binding.symbol) + names
                         + " && \\in " + notation.space(binding.symbol.shape, matrix: binding.symbol.role == .weight))
         }
-        if headings { rows += derivation.assumptions.map { "\\intertext{Note: " + LayerLaTeX.escaped($0) + "}" } }
+        if headings { rows += derivation.assumptions.map { "\\intertext{Note: " + LaTeXText.escape($0) + "}" } }
         var index = 0
         for section in derivation.sections where !section.lines.isEmpty {
             if headings { rows.append("\\intertext{\\textbf{\(section.kind.title)}}") }
@@ -38,12 +38,6 @@ public struct LayerLaTeX: Sendable {
             }
         }
         return rows
-    }
-
-    /// Text for `\\intertext`: Greek and math symbols in math mode.
-    static func escaped(_ text: String) -> String {
-        let table: [Character: String] = ["δ": "$\\delta$", "ŷ": "$\\hat{y}$", "−": "$-$", "_": "\\_", "%": "\\%", "&": "\\&", "#": "\\#"]
-        return text.map { table[$0] ?? String($0) }.joined()
     }
 
     /// The whole derivation as one `align*` environment.

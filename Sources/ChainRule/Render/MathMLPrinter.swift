@@ -131,7 +131,7 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
                 parts.append(op("+"))
             }
             if addressed, let id = termID?(i, term) {
-                let open = #"<mrow id=""# + escaped(id) + #"" tabindex="0" class="term">"#
+                let open = #"<mrow id=""# + HTMLText.escaped(id) + #"" tabindex="0" class="term">"#
                 shown = shown.hasPrefix("<mrow>") ? open + shown.dropFirst(6) : open + shown + "</mrow>"
             }
             parts.append(shown)
@@ -196,9 +196,9 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
         row([head, op("&#x2061;"), fence("("), args, fence(")")])
     }
     private func row(_ parts: [String]) -> String { parts.count == 1 ? parts[0] : "<mrow>" + parts.joined() + "</mrow>" }
-    private func mi(_ text: String) -> String { "<mi>" + escaped(text) + "</mi>" }
-    private func mn(_ text: String) -> String { "<mn>" + escaped(text) + "</mn>" }
-    private func upright(_ text: String) -> String { #"<mi mathvariant="normal">"# + escaped(text) + "</mi>" }
+    private func mi(_ text: String) -> String { "<mi>" + HTMLText.escaped(text) + "</mi>" }
+    private func mn(_ text: String) -> String { "<mn>" + HTMLText.escaped(text) + "</mn>" }
+    private func upright(_ text: String) -> String { #"<mi mathvariant="normal">"# + HTMLText.escaped(text) + "</mi>" }
     /// An operator; `markup` is already escaped (it is always a literal here).
     private func op(_ markup: String) -> String { "<mo>" + markup + "</mo>" }
     private func fence(_ markup: String) -> String { #"<mo stretchy="false">"# + markup + "</mo>" }
@@ -208,21 +208,6 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
         var rest = Substring(markup)
         while let tag = ["<mrow>", "<msup>", "<msub>"].first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(tag.count) }
         return rest.hasPrefix("<mn>")
-    }
-
-    /// Text safe in XML content and in a double-quoted attribute.
-    private func escaped(_ text: String) -> String {
-        var result = ""
-        for c in text {
-            switch c {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(c)
-            }
-        }
-        return result
     }
 
     private static func math(_ body: String, display: Bool) -> String {

@@ -30,8 +30,8 @@ public struct SVGDrawing {
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
             #"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\#(w)" height="\#(h)" viewBox="0 0 \#(w) \#(h)" role="img" aria-labelledby="title desc">"#,
-            "<title id=\"title\">\(SVGDrawing.escaped(graph.title ?? "Network"))</title>",
-            "<desc id=\"desc\">\(SVGDrawing.escaped(layout.summary))</desc>",
+            "<title id=\"title\">\(HTMLText.escaped(graph.title ?? "Network"))</title>",
+            "<desc id=\"desc\">\(HTMLText.escaped(layout.summary))</desc>",
             "<defs>",
             #"<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="\#(SVGDrawing.edgeColour)"/></marker>"#,
             "</defs>",
@@ -103,16 +103,10 @@ public struct SVGDrawing {
             shift = target
             if run.level != .base { attributes += " font-size=\"\(number(size * 0.7))\"" }
             if text.contains(where: { $0.isLetter && $0 != "ℝ" }) { attributes += " font-style=\"italic\"" }
-            let body = escaped(String(text)).replacingOccurrences(of: " ", with: "\u{00A0}")
+            let body = HTMLText.escaped(String(text)).replacingOccurrences(of: " ", with: "\u{00A0}")
             result += attributes.isEmpty ? body : "<tspan\(attributes)>\(body)</tspan>"
         }
         return result
-    }
-
-    /// XML text with `&`, `<`, `>` and `"` escaped.
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// A coordinate with at most two decimals, never `-0`.

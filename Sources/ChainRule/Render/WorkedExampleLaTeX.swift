@@ -11,9 +11,9 @@ public struct WorkedExampleLaTeX: Sendable {
     /// The whole example: notes, then every block, then any errors (never left silent).
     public func render(_ example: WorkedExample) -> String {
         var parts: [String] = []
-        parts += example.notes.map { "\\noindent\\emph{Note:} " + escaped($0) + "\n" }
+        parts += example.notes.map { "\\noindent\\emph{Note:} " + LaTeXText.escape($0) + "\n" }
         parts += example.blocks.map(render)
-        parts += example.errors.map { "\\noindent\\textbf{Error:} " + escaped($0) + "\n" }
+        parts += example.errors.map { "\\noindent\\textbf{Error:} " + LaTeXText.escape($0) + "\n" }
         return parts.joined(separator: "\n")
     }
 
@@ -21,13 +21,13 @@ public struct WorkedExampleLaTeX: Sendable {
     public func render(_ block: WorkedExample.Block) -> String {
         var rows: [String] = []
         for section in block.sections where !section.lines.isEmpty {
-            rows.append("\\intertext{\\textbf{" + escaped(section.title) + "}}")
+            rows.append("\\intertext{\\textbf{" + LaTeXText.escape(section.title) + "}}")
             rows += section.lines.map(render)
         }
         let body = rows.enumerated().map { i, row in
             row.hasPrefix("\\intertext") || i == rows.count - 1 || rows[i + 1].hasPrefix("\\intertext") ? row : row + " \\\\"
         }
-        return "\\paragraph{" + escaped(block.heading) + "}\n\\begin{align*}\n" + body.joined(separator: "\n") + "\n\\end{align*}\n"
+        return "\\paragraph{" + LaTeXText.escape(block.heading) + "}\n\\begin{align*}\n" + body.joined(separator: "\n") + "\n\\end{align*}\n"
     }
 
     /// One line: `lhs &= … = value`.
@@ -55,19 +55,5 @@ public struct WorkedExampleLaTeX: Sendable {
             }
             return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}"
         }
-    }
-
-    private func escaped(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "\\": out += "\\textbackslash{}"
-            case "{", "}", "$", "&", "#", "%", "_": out += "\\" + String(c)
-            case "η": out += "$\\eta$"
-            case "∂": out += "$\\partial$"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }
