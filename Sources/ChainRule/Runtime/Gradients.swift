@@ -7,14 +7,22 @@ public struct Gradients: Sendable {
     /// For a vector or matrix seed node, the component differentiated (row-major offset); `nil` when
     /// every component was seeded with 1 (for a scalar, the same thing).
     public let component: Int?
+    /// The reverse pass's adjoints per tape slot, and each node's slot and size: a node's tensor is
+    /// assembled when asked for, so a backward pass costs only the reverse sweep itself.
+    let raw: Tape.Adjoints
+    let slots: [Int]
+    let counts: [Int]
+
     /// ∂(seed)/∂(node), in node order.
-    public let adjoints: [RealTensor]
+    public var adjoints: [RealTensor] { network.nodes.indices.map { self[$0] } }
 
     /// ∂(seed)/∂(node `index`).
-    public subscript(index: Int) -> RealTensor { adjoints[index] }
+    public subscript(index: Int) -> RealTensor {
+        RealTensor(shape: network.nodes[index].shape, scalars: raw.total(slots[index], count: counts[index]))
+    }
 
     /// ∂(seed)/∂(the node with this name).
-    public subscript(name: String) -> RealTensor? { network.index(of: name).map { adjoints[$0] } }
+    public subscript(name: String) -> RealTensor? { network.index(of: name).map { self[$0] } }
 
     /// The names of nodes whose derivative has a NaN or an infinity.
     public var nonFinite: [String] {

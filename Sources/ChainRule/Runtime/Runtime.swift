@@ -33,11 +33,8 @@ public struct Runtime: Sendable {
         var seed = [Double](repeating: component == nil ? 1 : 0, count: count)
         if let component, seed.indices.contains(component) { seed[component] = 1 }
         let adjoints = tape.backward(evaluation.slots, seed: slot, seedValue: seed)
-        let perNode = network.nodes.indices.map { index in
-            let s = tape.nodeSlots[index]
-            return RealTensor(shape: network.nodes[index].shape, scalars: adjoints.total(s, count: tape.shapes[s].count))
-        }
-        return Gradients(network: network, of: target, component: component, adjoints: perNode)
+        return Gradients(network: network, of: target, component: component, raw: adjoints,
+                         slots: tape.nodeSlots, counts: tape.nodeCounts)
     }
 
     /// The local partials of a node along its incoming edges: ∂(node)/∂(input) holding every other node

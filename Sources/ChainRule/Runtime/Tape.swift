@@ -11,6 +11,8 @@ struct Tape: Sendable {
     var isConstant: [Bool] = []
     /// The slot holding each node's value.
     var nodeSlots: [Int] = []
+    /// How many scalars each node holds.
+    var nodeCounts: [Int] = []
 
     /// Compiles `network`; fails on an activation without numeric meaning (`g`).
     init(_ network: Network) throws(RuntimeError) {
@@ -25,6 +27,7 @@ struct Tape: Sendable {
             }
             nodeSlots.append(slot)
         }
+        nodeCounts = network.nodes.map(\.shape.count)
     }
 
     private mutating func append(_ operation: Operation, shape: Shape, owner: Int, constant: Bool) -> Int {
