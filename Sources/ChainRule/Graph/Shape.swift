@@ -75,7 +75,16 @@ extension Shape {
     /// Row-major entries of a value of this shape split into its rows (one row for a scalar or
     /// vector, `dimensions[0]` rows for a matrix).
     public func rows<T>(_ entries: [T]) -> [[T]] {
-        guard rank == 2, let columns = dimensions.last, columns > 0 else { return [entries] }
-        return stride(from: 0, to: entries.count, by: columns).map { Array(entries[$0..<min($0 + columns, entries.count)]) }
+        guard rank == 2, let columns = dimensions.last else { return [entries] }
+        return entries.chunks(of: columns).map(Array.init)
+    }
+}
+
+extension Array {
+    /// The elements in consecutive groups of `size` (the last may be shorter): the rows of a row-major
+    /// matrix with `size` columns.
+    public func chunks(of size: Int) -> [ArraySlice<Element>] {
+        guard size > 0 else { return [self[...]] }
+        return stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -106,13 +106,15 @@ struct LayerNotation {
     func matrix(_ m: LayerMatrix, digits: Int) -> String {
         let cells = m.entries.map { value($0, digits: digits) }
         if cells.count == 1 { return cells[0] }
-        if latex {
-            let rows = stride(from: 0, to: cells.count, by: m.cols).map { cells[$0..<$0 + m.cols].joined(separator: " & ") }
-            return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}"
-        }
-        if m.cols == 1 { return "[" + cells.joined(separator: ", ") + "]" }
-        return "[" + stride(from: 0, to: cells.count, by: m.cols).map { "[" + cells[$0..<$0 + m.cols].joined(separator: ", ") + "]" }
-            .joined(separator: ", ") + "]"
+        if !latex, m.cols == 1 { return "[" + cells.joined(separator: ", ") + "]" }
+        return grid(cells, columns: m.cols)
+    }
+
+    /// Cells of a row-major matrix as a `bmatrix` (LaTeX) or nested brackets (text).
+    private func grid(_ cells: [String], columns: Int) -> String {
+        let rows = cells.chunks(of: columns)
+        if latex { return "\\begin{bmatrix}" + rows.map { $0.joined(separator: " & ") }.joined(separator: " \\\\ ") + "\\end{bmatrix}" }
+        return "[" + rows.map { "[" + $0.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
     }
 
     /// The shape of a line, a weight and its gradient always as a matrix.
@@ -139,13 +141,8 @@ struct LayerNotation {
         }
         let cells = binding.refs.map { printer(chain.name($0)) }
         let cols = binding.symbol.shape.dimensions.1
-        if latex {
-            let rows = stride(from: 0, to: cells.count, by: cols).map { cells[$0..<min($0 + cols, cells.count)].joined(separator: " & ") }
-            return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}"
-        }
-        if cols == 1 { return "[" + cells.joined(separator: ", ") + "]ᵀ" }
-        return "[" + stride(from: 0, to: cells.count, by: cols).map { "[" + cells[$0..<min($0 + cols, cells.count)].joined(separator: ", ") + "]" }
-            .joined(separator: ", ") + "]"
+        if !latex, cols == 1 { return "[" + cells.joined(separator: ", ") + "]ᵀ" }
+        return grid(cells, columns: cols)
     }
 
     // MARK: Helpers

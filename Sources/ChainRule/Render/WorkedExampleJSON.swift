@@ -12,10 +12,7 @@ public enum WorkedExampleJSON {
             case 0: return .number(t.scalars[0])
             case 1: return .array(t.scalars.map(JSONValue.number))
             default:
-                let cols = max(t.shape.dimensions.last ?? 1, 1)
-                return .array(stride(from: 0, to: t.scalars.count, by: cols).map {
-                    .array(t.scalars[$0..<min($0 + cols, t.scalars.count)].map(JSONValue.number))
-                })
+                return .array(t.shape.rows(t.scalars).map { .array($0.map(JSONValue.number)) })
             }
         }
         func named(_ indices: [Int], _ value: (Int) -> RealTensor?) -> JSONValue {

@@ -49,10 +49,7 @@ public struct WorkedExampleLaTeX: Sendable {
         case 0: return entries.first ?? ""
         case 1: return "\\begin{bmatrix}" + entries.joined(separator: " \\\\ ") + "\\end{bmatrix}"
         default:
-            let cols = max(t.shape.dimensions.last ?? 1, 1)
-            let rows = stride(from: 0, to: entries.count, by: cols).map {
-                entries[$0..<min($0 + cols, entries.count)].joined(separator: " & ")
-            }
+            let rows = t.shape.rows(entries).map { $0.joined(separator: " & ") }
             return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}"
         }
     }

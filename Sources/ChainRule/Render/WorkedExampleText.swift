@@ -51,11 +51,7 @@ public struct WorkedExampleText: Sendable {
         case 0: return entries.first ?? ""
         case 1: return open + entries.joined(separator: ", ") + close
         default:
-            let cols = max(shape.dimensions.last ?? 1, 1)
-            let rows = stride(from: 0, to: entries.count, by: cols).map {
-                open + entries[$0..<min($0 + cols, entries.count)].joined(separator: ", ") + close
-            }
-            return open + rows.joined(separator: ", ") + close
+            return open + shape.rows(entries).map { open + $0.joined(separator: ", ") + close }.joined(separator: ", ") + close
         }
     }
 }
