@@ -20,9 +20,7 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
     public func equation(_ lhs: Expr, _ rhs: Expr, multiline: Bool = false, termsPerLine: Int = 3) -> String {
         guard multiline else { return render(lhs) + " = " + render(rhs) }
         let terms = signedTerms(rhs)
-        let lines = stride(from: 0, to: terms.count, by: max(1, termsPerLine)).map { start in
-            terms[start..<min(terms.count, start + max(1, termsPerLine))].joined(separator: " ")
-        }
+        let lines = terms.chunks(of: max(1, termsPerLine)).map { $0.joined(separator: " ") }
         let body = lines.enumerated().map { i, line in
             i == 0 ? render(lhs) + " &= " + line : "&\\quad " + line
         }

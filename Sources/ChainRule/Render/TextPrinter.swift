@@ -20,10 +20,7 @@ public struct TextPrinter: ExprPrinter, Sendable {
     public func equation(_ lhs: Expr, _ rhs: Expr, multiline: Bool = false, termsPerLine: Int = 3) -> String {
         let left = render(lhs)
         guard multiline else { return left + " = " + render(rhs) }
-        let terms = signedTerms(rhs), step = max(1, termsPerLine)
-        let lines = stride(from: 0, to: terms.count, by: step).map {
-            terms[$0..<min(terms.count, $0 + step)].joined(separator: " ")
-        }
+        let lines = signedTerms(rhs).chunks(of: max(1, termsPerLine)).map { $0.joined(separator: " ") }
         let indent = String(repeating: " ", count: left.count + 1)
         return lines.enumerated().map { i, line in (i == 0 ? left + " = " : indent) + line }
             .joined(separator: "\n")
