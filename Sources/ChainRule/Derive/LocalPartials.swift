@@ -41,7 +41,7 @@ public struct LocalPartials: Sendable {
             return Self.product([outer, argument.derivative(withRespectTo: u)])
         }
         let derivative = definition.derivative(withRespectTo: u)
-        return node.kind == .loss ? derivative.normalized(unitSums: unitSums).positiveFirst : derivative
+        return node.kind == .loss ? derivative.normalized(unitSums: unitSums).collectedOverDenominators.positiveFirst : derivative
     }
 
     /// Σₖ ∂pᵢ/∂zₖ ∂zₖ/∂u for a softmax component pᵢ, with ∂pᵢ/∂zₖ = pᵢ(δᵢₖ − pₖ).
