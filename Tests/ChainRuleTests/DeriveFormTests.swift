@@ -63,6 +63,22 @@ import Testing
         #expect(x2.last == x2Factored)
     }
 
+    /// The four lines of the quiz solution's 3b, as the course writes them.
+    @Test func quizStepsAreTheSolutionsLines() throws {
+        let lines = try derivation("y", "x1").steps().map { TextPrinter().render($0) }
+        #expect(lines == [
+            "∂y/∂c ∂c/∂x1 + ∂y/∂d ∂d/∂x1 + ∂y/∂e ∂e/∂x1",
+            "∂y/∂c ∂c/∂x1 + ∂y/∂d ∂d/∂x1 + ∂y/∂e ∂e/∂d ∂d/∂x1",
+            "∂y/∂c ∂c/∂a ∂a/∂x1 + (∂y/∂d + ∂y/∂e ∂e/∂d) ∂d/∂x1",
+            "∂y/∂c ∂c/∂a ∂a/∂x1 + (∂y/∂d + ∂y/∂e ∂e/∂d)(∂d/∂a ∂a/∂x1 + ∂d/∂b ∂b/∂x1)",
+        ])
+        let x2 = try derivation("y", "x2").steps().map { TextPrinter().render($0) }
+        #expect(x2.prefix(2) == [
+            "∂y/∂c ∂c/∂x2 + ∂y/∂d ∂d/∂x2 + ∂y/∂e ∂e/∂x2",
+            "∂y/∂c ∂c/∂x2 + ∂y/∂d ∂d/∂x2 + ∂y/∂e ∂e/∂d ∂d/∂x2",
+        ], "3a's two lines, then the grouped (factored) form")
+    }
+
     @Test func quizAdjoint() throws {
         let adjoint = try derivation("y", "x1").adjoint()
         #expect(adjoint.definitions.map(\.node) == ["e", "d", "c", "b", "a"])

@@ -2,21 +2,25 @@ extension Derivation {
     /// The derivation a student writes, one line per move, ending in the ``factored()`` form.
     ///
     /// The first line is the chain rule at A over its direct inputs, with the totals ∂u/∂B still to
-    /// work out (inputs with no path from B are dropped). Then, in reverse topological order, each
-    /// total is replaced by the chain rule at its node (one line), and terms that end in the same
-    /// total are grouped (one more line when something was grouped). A total ∂u/∂B of a node whose
-    /// only way to B is its direct edge is written as that partial from the start. When the lines end
-    /// in a different grouping than the factored form, the factored form is the last line.
+    /// work out (inputs with no path from B are dropped). Then each line replaces one total by the
+    /// chain rule at its node, in reverse topological order except that a total multiplying a grouped
+    /// sum is kept for last; terms that end in the same total are grouped as they appear, on the line
+    /// of the next substitution (as the quiz solution writes it). A total ∂u/∂B of a node whose only
+    /// way to B is its direct edge is written as that partial from the start. When the lines end in a
+    /// different grouping than the factored form, the factored form is the last line.
     public func steps() -> [Expr] {
         if let trivial = trivialValue { return [trivial] }
         let last = relevant.count - 1
         var lines = [chainRule(at: last)]
-        for q in stride(from: last - 1, to: 0, by: -1) where lines[lines.count - 1].contains(where: { $0 == total(q) }) {
-            let substituted = lines[lines.count - 1].substitutingTotal(total(q), by: chainRule(at: q))
+        var current = lines[0].groupedByTrailingTotal()
+        while true {
+            let open = stride(from: last - 1, to: 0, by: -1).filter { q in current.contains { $0 == total(q) } }
+            guard let q = open.first(where: { !current.holdsGrouped(total($0)) }) ?? open.first else { break }
+            let substituted = current.substitutingTotal(total(q), by: chainRule(at: q))
             lines.append(substituted)
-            let grouped = substituted.groupedByTrailingTotal()
-            if grouped != substituted { lines.append(grouped) }
+            current = substituted.groupedByTrailingTotal()
         }
+        if current != lines.last { lines.append(current) }
         let factored = factored()
         if lines.last != factored { lines.append(factored) }
         return lines
@@ -80,6 +84,14 @@ extension Expr {
             }
             let grouped = order.compactMap { $0 }
             return grouped.count == 1 ? grouped[0] : .sum(grouped)
+        }
+    }
+
+    /// Whether `total` multiplies a sum somewhere: (∂y/∂d + ∂y/∂e ∂e/∂d) ∂d/∂x1 holds ∂d/∂x1.
+    func holdsGrouped(_ total: Expr) -> Bool {
+        contains { expr in
+            guard case .product(let factors) = expr, factors.last == total else { return false }
+            return factors.dropLast().contains { if case .sum = $0 { true } else { false } }
         }
     }
 
