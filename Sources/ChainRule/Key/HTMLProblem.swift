@@ -50,6 +50,7 @@ struct HTMLProblem {
             parts.append("<h3>Worked example</h3>")
             parts.append(HTMLWorkedExample(digits: digits).render(WorkedExample(numbers.training, runtime: numbers.runtime)))
         }
+        if network.questions.contains(where: { $0.kind == .layers }) { parts += HTMLProblem.layers(network, digits: digits) }
         html = (parts + ["</section>"]).joined(separator: "\n")
     }
 
@@ -77,6 +78,20 @@ struct HTMLProblem {
             }
         }
         return numbers
+    }
+
+    /// The layer-wise matrix derivation (``LayerMathML``), with its numbers when the file gives every
+    /// value, as ``LayerAnswer`` has it in the LaTeX key.
+    static func layers(_ network: Network, digits: Int) -> [String] {
+        var parts = ["<h3>Layer-wise derivation</h3>"]
+        let derivation: LayerDerivation
+        do throws(LayerError) { derivation = try LayerDerivation(network) } catch {
+            return parts + ["<p class=\"note\">" + HTMLText.escaped("The network has no layer-wise form: \(error).") + "</p>"]
+        }
+        parts += derivation.assumptions.map { "<p class=\"note\">" + HTMLText.escaped("Note: " + $0 + ".") + "</p>" }
+        let values = LayerAnswer(network: network, digits: digits).values(derivation)
+        if values == nil { parts.append("<p class=\"note\">The values are symbolic, so the derivation is given in symbols.</p>") }
+        return parts + LayerMathML(digits: digits).lines(derivation, values: values)
     }
 
     /// The given values in one paragraph, and the symbolic names.

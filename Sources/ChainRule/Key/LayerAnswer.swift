@@ -37,7 +37,7 @@ struct LayerAnswer {
     }
 
     /// Every line's value at the file's values (and samples); `nil` when something is symbolic.
-    private func values(_ derivation: LayerDerivation) -> LayerValues? {
+    func values(_ derivation: LayerDerivation) -> LayerValues? {
         guard network.isFullyValued, let point = try? Point(network: network) else { return nil }
         return try? derivation.evaluate(leaves: point.values.mapValues(\.scalars), samples: network.samples.map { $0.mapValues(\.doubles) })
     }

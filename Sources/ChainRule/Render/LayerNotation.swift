@@ -147,12 +147,13 @@ struct LayerNotation {
 
     // MARK: Helpers
 
-    private enum Level: Int, Comparable {
+    /// How tightly an expression binds, for parenthesising (shared with ``LayerMathML``).
+    enum Level: Int, Comparable {
         case sum, product, atom
         static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
     }
 
-    private func level(_ e: LayerExpr) -> Level {
+    func level(_ e: LayerExpr) -> Level {
         switch e {
         case .sum(let terms): terms.count == 1 ? level(terms[0]) : .sum
         case .product(let factors): factors.count == 1 ? level(factors[0]) : .product
@@ -170,10 +171,10 @@ struct LayerNotation {
 
     private func parenthesized(_ text: String) -> String { latex ? "\\left(" + text + "\\right)" : "(" + text + ")" }
 
-    private func isScalar(_ e: LayerExpr) -> Bool { (try? e.shape())?.isScalar ?? false }
+    func isScalar(_ e: LayerExpr) -> Bool { (try? e.shape())?.isScalar ?? false }
 
     /// A term printed after a minus sign, when it is scaled by a negative number.
-    private func negated(_ e: LayerExpr) -> LayerExpr? {
+    func negated(_ e: LayerExpr) -> LayerExpr? {
         guard case .scaled(let scale, let a) = e, scale.factor.isNegative else { return nil }
         let positive = -scale.factor
         return positive.isOne && !scale.perSample ? a : .scaled(LayerScale(positive, perSample: scale.perSample), a)
@@ -181,18 +182,19 @@ struct LayerNotation {
 
     /// The sign and the written coefficient: `""` for ±1, `\frac{1}{2}` / `½`, `\frac{1}{m}` / `(1/m)`.
     private func coefficient(_ scale: LayerScale) -> (negative: Bool, text: String) {
-        let magnitude = scale.factor.isNegative ? -scale.factor : scale.factor
-        let (numerator, denominator): (String, String)
-        if let r = magnitude.rational {
-            (numerator, denominator) = (String(r.numerator), r.denominator == 1 ? "" : String(r.denominator))
-        } else {
-            (numerator, denominator) = (DisplayNumber.string(magnitude), "")
-        }
+        let (numerator, denominator) = LayerNotation.fraction(scale)
         let below = denominator + (scale.perSample ? "m" : "")
         if below.isEmpty { return (scale.factor.isNegative, numerator == "1" ? "" : numerator) }
         if latex { return (scale.factor.isNegative, "\\frac{\(numerator)}{\(below)}") }
         if numerator == "1", below == "2" { return (scale.factor.isNegative, "½") }
         return (scale.factor.isNegative, "(\(numerator)/\(below))")
+    }
+
+    /// The magnitude of a coefficient as numerator and denominator (`""` when whole), without the 1/m.
+    static func fraction(_ scale: LayerScale) -> (numerator: String, denominator: String) {
+        let magnitude = scale.factor.isNegative ? -scale.factor : scale.factor
+        guard let r = magnitude.rational else { return (DisplayNumber.string(magnitude), "") }
+        return (String(r.numerator), r.denominator == 1 ? "" : String(r.denominator))
     }
 
     private func number(_ n: Number) -> String {

@@ -1,0 +1,174 @@
+/// Prints a ``LayerDerivation`` as native MathML for HTML pages: one `<math display="block">` per
+/// line (`lhs = form = … [= value] ∈ ℝ^{3×4}`) under an `<h4>` per section.
+///
+/// It writes what ``LayerNotation`` writes in LaTeX, taking its decisions (what binds how tightly,
+/// when a product of scalars is juxtaposition, how coefficients read): bold vectors with `(l)`
+/// layer superscripts, upright batch capitals, `W^{(2)⊤}`, `⊙`, ∂L/∂X as a fraction, f′ written out.
+public struct LayerMathML: Sendable {
+    /// Decimal places shown for values.
+    public var digits: Int
+
+    /// Creates a printer.
+    public init(digits: Int = 4) { self.digits = digits }
+
+    /// The decisions shared with the LaTeX and text printers.
+    private let notation = LayerNotation(latex: false)
+
+    /// The sections, each an `<h4>` title then one `<math>` per line, with `values` the numbers
+    /// appended to each line.
+    public func lines(_ derivation: LayerDerivation, values: LayerValues? = nil) -> [String] {
+        var result: [String] = [], index = 0
+        for section in derivation.sections where !section.lines.isEmpty {
+            result.append("<h4>" + HTMLText.escaped(section.kind.title) + "</h4>")
+            for line in section.lines {
+                let value = values.flatMap { $0.lines.indices.contains(index) ? $0.lines[index] : nil }
+                result.append(equation(line, value: value))
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// One line as a block `<math>`: `lhs = form = … [= value] ∈ ℝ^{…}`.
+    public func equation(_ line: LayerDerivation.Line, value: LayerMatrix? = nil) -> String {
+        var sides = ([line.lhs] + line.forms).map(render)
+        if let value { sides.append(matrix(value)) }
+        let matrixShaped: Bool
+        switch line.lhs {
+        case .symbol(let s), .gradient(let s): matrixShaped = s.role == .weight
+        default: matrixShaped = false
+        }
+        let body = sides.joined(separator: op("=")) + #"<mspace width="1em"/>"# + op("∈") + space(line.shape, matrix: matrixShaped)
+        return #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow>"# + body + "</mrow></math>"
+    }
+
+    /// The expression as MathML (no `<math>` around it).
+    public func render(_ e: LayerExpr) -> String {
+        switch e {
+        case .symbol(let s): return symbol(s)
+        case .gradient(let s): return "<mfrac>" + row([partial, mi("L")]) + row([partial, symbol(s)]) + "</mfrac>"
+        case .constant(let n): return MathMLPrinter(digits: digits).number(n)
+        case .transpose(let a):
+            if case .symbol(let s) = a { return symbol(s, transposed: !s.shape.isScalar) }
+            return "<msup>" + wrapped(a, below: .atom) + op("⊤") + "</msup>"
+        case .product(let factors):
+            return row(factors.map { wrapped($0, below: .atom) })
+        case .hadamard(let operands):
+            if notation.isScalar(e) { return row(operands.map { wrapped($0, below: .product) }) }
+            return row(operands.map { wrapped($0, below: .atom) }, separator: op("⊙"))
+        case .quotient(let a, let b):
+            if notation.isScalar(e) { return "<mfrac>" + render(a) + render(b) + "</mfrac>" }
+            return row([wrapped(a, below: .atom), op("⊘"), wrapped(b, below: .atom)])
+        case .sum(let terms):
+            return row(terms.enumerated().flatMap { k, term -> [String] in
+                if k > 0, let positive = notation.negated(term) { return [op("−"), wrapped(positive, below: .product)] }
+                return (k > 0 ? [op("+")] : []) + [wrapped(term, below: k == 0 ? .sum : .product)]
+            })
+        case .scaled(let scale, let a):
+            let written = coefficient(scale)
+            let body = written == nil ? wrapped(a, below: .product) : wrapped(a, below: .atom)
+            return row((scale.factor.isNegative ? [op("−")] : []) + (written.map { [$0] } ?? []) + [body])
+        case .apply(let function, let a): return apply(function, a)
+        case .squaredNorm(let a):
+            if notation.isScalar(a) { return "<msup>" + parenthesized(render(a)) + mn("2") + "</msup>" }
+            let norm = row([op("‖"), render(a), op("‖")])
+            if (try? a.shape().rows) == .batch { return "<msubsup>" + norm + mi("F") + mn("2") + "</msubsup>" }
+            return "<msup>" + norm + mn("2") + "</msup>"
+        case .total(let a):
+            if notation.isScalar(a) { return render(a) }
+            return row([op("∑"), parenthesized(render(a))])
+        }
+    }
+
+    /// A symbol: bold vectors, upright batch capitals, the layer as a superscript `(l)`, `⊤` after it.
+    public func symbol(_ s: LayerSymbol, transposed: Bool = false) -> String {
+        let vector = !s.batch && !s.shape.isScalar
+        func letter(_ batch: String, _ single: String) -> String {
+            s.batch ? upright(batch) : vector ? bold(single) : mi(single)
+        }
+        var base: String
+        switch s.role {
+        case .input: base = letter("X", "x")
+        case .preactivation: base = letter("Z", "z")
+        case .activation: base = letter("A", "a")
+        case .output: base = #"<mover accent="true">"# + letter("Y", "y") + op("^") + "</mover>"
+        case .target: base = letter("Y", "y")
+        case .weight: base = mi("W")
+        case .bias: base = vector ? bold("b") : mi("b")
+        case .delta: base = s.batch ? upright("Δ") : vector ? #"<mi mathvariant="bold-italic">δ</mi>"# : mi("δ")
+        case .ones: base = #"<mn mathvariant="bold">1</mn>"#
+        case .loss: base = mi("L")
+        }
+        var mark = s.layer.map { [fence("("), mn(String($0)), fence(")")] } ?? []
+        if transposed { mark.append(op("⊤")) }
+        if !mark.isEmpty { base = "<msup>" + base + row(mark) + "</msup>" }
+        return base
+    }
+
+    /// `ℝ^{3×4}`, `ℝ^{m×4}`, `ℝ^{3}`, `ℝ`: a column as its length unless it is a `matrix` (a weight).
+    public func space(_ shape: LayerShape, matrix: Bool = false) -> String {
+        if shape.isScalar && !matrix { return mi("ℝ") }
+        var sizes = [shape.rows]
+        if shape.cols != .count(1) || matrix { sizes.append(shape.cols) }
+        let dims = sizes.map { dim -> String in
+            if case .count(let n) = dim { return mn(String(n)) }
+            return mi("m")
+        }
+        return "<msup>" + mi("ℝ") + row(dims, separator: op("×")) + "</msup>"
+    }
+
+    /// A value: a number, or the matrix in brackets.
+    public func matrix(_ m: LayerMatrix) -> String {
+        if m.entries.count == 1 { return MathMLPrinter(digits: digits).number(.real(m.entries[0])) }
+        let cells = m.entries.map { "<mtd>" + mn(DisplayNumber.string($0, digits: digits).replacingOccurrences(of: "-", with: "−")) + "</mtd>" }
+        let rows = cells.chunks(of: max(m.cols, 1)).map { "<mtr>" + $0.joined() + "</mtr>" }
+        return row([op("["), "<mtable>" + rows.joined() + "</mtable>", op("]")])
+    }
+
+    // MARK: Helpers
+
+    private func wrapped(_ e: LayerExpr, below: LayerNotation.Level) -> String {
+        let markup = render(e)
+        return notation.level(e) < below ? parenthesized(markup) : markup
+    }
+
+    /// The written coefficient (`nil` for ±1): `2`, `1/2`, `1/m`, `1/(2m)` as fractions.
+    private func coefficient(_ scale: LayerScale) -> String? {
+        let (numerator, denominator) = LayerNotation.fraction(scale)
+        let below = (denominator.isEmpty ? [] : [mn(denominator)]) + (scale.perSample ? [mi("m")] : [])
+        if below.isEmpty { return numerator == "1" ? nil : mn(numerator) }
+        return "<mfrac>" + mn(numerator) + row(below) + "</mfrac>"
+    }
+
+    private func apply(_ function: LayerFunction, _ a: LayerExpr) -> String {
+        let argument = render(a)
+        guard case .scalar(let f) = function else { return call(mi("softmax"), argument) }
+        switch f {
+        case .step: return row([#"<mn mathvariant="bold">1</mn>"#, fence("["), argument, op("&gt;"), mn("0"), fence("]")])
+        case .log:
+            return row([mi("log"), op("&#x2061;"), notation.level(a) == .atom ? argument : parenthesized(argument)])
+        case .identity: return argument
+        case .sigmoid: return call(mi("σ"), argument)
+        case .tanh: return call(mi("tanh"), argument)
+        case .relu: return call(mi("ReLU"), argument)
+        case .derivative(let name, _): return call("<msup>" + MathMLPrinter().symbol(name) + op("′") + "</msup>", argument)
+        default: return call(MathMLPrinter().symbol(f.name), argument)
+        }
+    }
+
+    private var partial: String { #"<mi mathvariant="normal">∂</mi>"# }
+    private func call(_ head: String, _ argument: String) -> String {
+        row([head, op("&#x2061;"), fence("("), argument, fence(")")])
+    }
+    private func parenthesized(_ markup: String) -> String {
+        row([#"<mo stretchy="true">(</mo>"#, markup, #"<mo stretchy="true">)</mo>"#])
+    }
+    private func row(_ parts: [String]) -> String { parts.count == 1 ? parts[0] : "<mrow>" + parts.joined() + "</mrow>" }
+    private func row(_ parts: [String], separator: String) -> String { row(Array(parts.map { [separator, $0] }.joined().dropFirst())) }
+    private func mi(_ text: String) -> String { "<mi>" + HTMLText.escaped(text) + "</mi>" }
+    private func mn(_ text: String) -> String { "<mn>" + HTMLText.escaped(text) + "</mn>" }
+    private func bold(_ text: String) -> String { #"<mi mathvariant="bold">"# + HTMLText.escaped(text) + "</mi>" }
+    private func upright(_ text: String) -> String { #"<mi mathvariant="normal">"# + HTMLText.escaped(text) + "</mi>" }
+    private func op(_ markup: String) -> String { "<mo>" + markup + "</mo>" }
+    private func fence(_ markup: String) -> String { #"<mo stretchy="false">"# + markup + "</mo>" }
+}
