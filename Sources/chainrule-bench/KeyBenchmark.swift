@@ -7,7 +7,7 @@ import Foundation
 enum KeyBenchmark {
     static func run() {
         print("key: 200 variants of example-3-bce.nn, seed 1 (question sheets, keys, CSV), best of 3")
-        let file = RuntimeBenchmark.root.appendingPathComponent("Problems/example-3-bce.nn")
+        let file = ProblemFiles.url("example-3-bce.nn")
         guard let source = try? String(contentsOf: file, encoding: .utf8), let network = try? Network.parse(source).get() else {
             print("  cannot read \(file.path)")
             return

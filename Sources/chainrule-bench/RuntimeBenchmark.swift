@@ -5,8 +5,6 @@ import Foundation
 /// networks (Problems/) and a 784-128-64-10 network with softmax cross-entropy at batch 64, and the
 /// backward/forward time ratio (target ≤ 3).
 enum RuntimeBenchmark {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
 
     static let mnistSized = """
         input x[784]
@@ -20,11 +18,8 @@ enum RuntimeBenchmark {
 
     static func run() {
         print("runtime: time per sample (best of 5), backward/forward ratio")
-        let folder = root.appendingPathComponent("Problems")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".nn") }.sorted()
-        for name in names {
-            guard let source = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8),
-                  let network = try? Network.parse(source).get(), let runtime = try? Runtime(network),
+        for name in ProblemFiles.names {
+            guard let network = ProblemFiles.network(name), let runtime = try? Runtime(network),
                   let point = try? Point(network: network) else {
                 print("  \(name): not numeric (skipped)")
                 continue
