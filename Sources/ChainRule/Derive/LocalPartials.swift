@@ -98,7 +98,7 @@ public struct LocalPartials: Sendable {
             for j in 1...min(3, factors.count - i) {
                 let group = Array(factors[i..<i + j])
                 let candidate = Expr.product([current] + group).normalized(unitSums: unitSums).positiveFirst
-                if candidate.size < current.size + group.reduce(0) { $0 + $1.size } {
+                if candidate.size < current.size + group.reduce(0, { $0 + $1.size }) {
                     result[result.count - 1] = candidate
                     i += j
                     merged = true
