@@ -32,9 +32,9 @@ extension Tape {
             let count = shapes[slot].count
             let values = entries.count == count ? entries : [entries.reduce(0, +)]
             if extra && localTo == nil {
-                adjoint.extra[slot] = Tape.added(adjoint.extra[slot], values)
+                Tape.add(values, into: &adjoint.extra[slot])
             } else {
-                adjoint.regular[slot] = Tape.added(adjoint.regular[slot], values)
+                Tape.add(values, into: &adjoint.regular[slot])
             }
         }
         for slot in stride(from: seed, through: 0, by: -1) {
@@ -45,12 +45,15 @@ extension Tape {
         return adjoint
     }
 
-    private static func added(_ existing: [Double]?, _ values: [Double]) -> [Double] {
-        guard var sum = existing else { return values }
-        sum.withUnsafeMutableBufferPointer { a in
-            values.withUnsafeBufferPointer { b in for k in 0..<a.count { a[k] += b[k] } }
+    /// Adds `values` into an adjoint in place (the first contribution is taken as it is).
+    private static func add(_ values: [Double], into adjoint: inout [Double]?) {
+        guard adjoint != nil else {
+            adjoint = values
+            return
         }
-        return sum
+        adjoint?.withUnsafeMutableBufferPointer { a in
+            values.withUnsafeBufferPointer { b in for k in 0..<Swift.min(a.count, b.count) { a[k] += b[k] } }
+        }
     }
 
     /// Sends the adjoint `g` of `slot` to its operands.
