@@ -105,23 +105,22 @@ struct RuntimePropertyTests {
         return true
     }
 
-    @Test func randomScalarDAGs() throws {
-        var generator = Generator(rng: SplitMix64(seed: 2024))
+    /// Checks `count` networks made by `make` (out of at most 2,000 tries: some draws are skipped).
+    static func checkRandom(count: Int, seed: UInt64, _ make: (inout Generator) -> String) throws {
+        var generator = Generator(rng: SplitMix64(seed: seed))
         var checked = 0, attempts = 0
-        while checked < 600 && attempts < 2000 {
+        while checked < count && attempts < 2000 {
             attempts += 1
-            if try Self.check(generator.scalarDAG(), seed: UInt64(attempts), rng: &generator.rng) { checked += 1 }
+            if try check(make(&generator), seed: UInt64(attempts), rng: &generator.rng) { checked += 1 }
         }
-        #expect(checked == 600)
+        #expect(checked == count)
+    }
+
+    @Test func randomScalarDAGs() throws {
+        try Self.checkRandom(count: 600, seed: 2024) { $0.scalarDAG() }
     }
 
     @Test func randomLayeredNetworks() throws {
-        var generator = Generator(rng: SplitMix64(seed: 7))
-        var checked = 0, attempts = 0
-        while checked < 500 && attempts < 2000 {
-            attempts += 1
-            if try Self.check(generator.layered(), seed: UInt64(attempts), rng: &generator.rng) { checked += 1 }
-        }
-        #expect(checked == 500)
+        try Self.checkRandom(count: 500, seed: 7) { $0.layered() }
     }
 }
