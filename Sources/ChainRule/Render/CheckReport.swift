@@ -108,7 +108,7 @@ public struct CheckReport: Sendable {
         case .notAnEdge(let q, let u):
             return "∂\(q)/∂\(u) is not an edge (\(u) is not a direct input of \(q)) and cannot be a total derivative either: \(q) does not depend on \(u)"
         case .notADerivative(let expr):
-            return "\(printer.render(expr)) is not a partial derivative along an edge (write ∂q/∂u symbols, or check with --plug-in)"
+            return "\(printer.render(expr)) is not a partial derivative along an edge (write ∂q/∂u symbols, or check with the local derivatives plugged in)"
         case .unknownName(let name, let location):
             return "unknown name '\(name)' at line \(location.line), column \(location.column)"
         case .wrongLeftSide(let written, let expected):

@@ -32,13 +32,44 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
     /// A complete `<math>` element (block or inline) showing `expr`, its top-level terms addressed by
     /// ``termID``.
     public func math(_ expr: Expr, display: Bool = true) -> String {
-        MathMLPrinter.math(row(signedTerms(expr, addressed: true)), display: display)
+        MathMLPrinter.math(row(signedParts(expr, addressed: true)), display: display)
     }
 
     /// A complete `<math>` element showing `lhs = rhs`, the top-level terms of `rhs` addressed by
     /// ``termID``.
     public func equation(_ lhs: Expr, _ rhs: Expr, display: Bool = true) -> String {
-        MathMLPrinter.math(row([render(lhs), op("=")] + signedTerms(rhs, addressed: true)), display: display)
+        MathMLPrinter.math(row([render(lhs), op("=")] + signedParts(rhs, addressed: true)), display: display)
+    }
+
+    /// A complete `<math>` element showing `lhs = rhs` for a left-hand side already printed, the top-level
+    /// terms of `rhs` addressed by ``termID``.
+    public func equation(printed lhs: String, _ rhs: Expr, display: Bool = true) -> String {
+        MathMLPrinter.math(row([lhs, op("=")] + signedParts(rhs, addressed: true)), display: display)
+    }
+
+    /// The top-level terms of `expr`, each after the first led by its `<mo>+</mo>` or `<mo>−</mo>`.
+    public func signedTerms(_ expr: Expr) -> [String] {
+        var terms: [String] = []
+        for part in signedParts(expr, addressed: false) {
+            if let last = terms.last, last == op("+") || last == op("−") { terms[terms.count - 1] += part } else { terms.append(part) }
+        }
+        return terms
+    }
+
+    /// A block `<math>` holding an `<mtable>`: one row per ``AlignedRow``, the relation and body left-aligned
+    /// after a right-aligned left-hand side.
+    public func aligned(_ rows: [AlignedRow]) -> String {
+        let body = rows.map { row in
+            let relation = row.relation.map(op) ?? ""
+            return "<mtr><mtd style=\"text-align: right\">" + (row.lhs ?? "") + "</mtd><mtd style=\"text-align: left\">"
+                + (row.relation == nil ? "<mspace width=\"1em\"/>" : "") + relation + row.body + "</mtd></mtr>"
+        }
+        return MathMLPrinter.math("<mtable>" + body.joined() + "</mtable>", display: true)
+    }
+
+    /// A block `<math>` showing `lhs = rhs`.
+    public func inline(_ lhs: String, _ rhs: String) -> String {
+        MathMLPrinter.math(row([lhs, op("="), rhs]), display: true)
     }
 
     // MARK: One method per case
@@ -69,7 +100,7 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
     }
 
     /// `a + b − c`: terms in order, a negative term as a subtraction.
-    public func sum(_ terms: [Expr]) -> String { row(signedTerms(.sum(terms), addressed: false)) }
+    public func sum(_ terms: [Expr]) -> String { row(signedParts(.sum(terms), addressed: false)) }
 
     /// `a b`, `2 ⋅ 3`, `−2 x`, `<mfrac>` for quotients.
     public func product(_ factors: [Expr]) -> String {
@@ -117,7 +148,7 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
 
     /// The terms of a sum (or the one term of anything else) with `<mo>` signs between them, each term
     /// wrapped for ``termID`` when `addressed`.
-    private func signedTerms(_ expr: Expr, addressed: Bool) -> [String] {
+    private func signedParts(_ expr: Expr, addressed: Bool) -> [String] {
         var terms = [expr]
         if case .sum(let nested) = expr { terms = PrintShape.terms(nested) }
         guard !terms.isEmpty else { return [mn("0")] }
