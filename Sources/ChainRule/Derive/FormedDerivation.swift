@@ -80,9 +80,11 @@ public struct FormedDerivation: Hashable, Sendable {
             } + adjoint.results.map { Equation(lhs: total, rhs: $0.value, namedRHS: true) }
             isChain = false
             value = values?.value(of: adjoint, partials: partials)
+            symbolicSize = equations.reduce(0) { $0 + $1.rhs.partialCount }
             return
         }
         value = values?.value(of: derivation.factored(), partials: partials)
+        symbolicSize = equations.reduce(0) { $0 + $1.rhs.partialCount }
     }
 
     /// The same equations with every local partial replaced by its value (σ′ = q(1 − q), ∂z/∂w = u, …).
@@ -94,8 +96,10 @@ public struct FormedDerivation: Hashable, Sendable {
         return copy
     }
 
-    /// How many partials the right-hand sides write (a measure of the form's size).
-    public var size: Int { equations.reduce(0) { $0 + $1.rhs.partialCount } }
+    /// How many partials the right-hand sides write before anything is plugged in (a measure of the
+    /// form's size).
+    public var size: Int { symbolicSize }
+    private var symbolicSize = 0
 
     /// The distinct local partials ∂q/∂u the right-hand sides use, in order of appearance.
     public var localPartials: [Expr] {

@@ -22,7 +22,7 @@ enum GivenValues {
         if implicitSymbolic > 0 {
             rows.append([.math("w_{q,u},\\ b_q"), .math("\\mathbb{R}"), .text("symbolic: one weight per edge u → q, one bias per neuron q")] + blank)
         }
-        if let rate = network.rate { rows.append([.math("\\eta"), .text("learning rate"), .math(DisplayNumber.string(rate, digits: digits))] + blank) }
+        if let rate = network.rate { rows.append([.math("\\eta"), .text("learning rate"), .math(LaTeXPrinter(digits: digits).number(rate))] + blank) }
         if network.iterations > 1 { rows.append([.text("iterations"), .text(""), .math("\(network.iterations)")] + blank) }
         guard !rows.isEmpty else { return nil }
         return .table(header: ["name", "space", "value"] + (ranged ? ["variants draw from"] : []), rows: rows)
@@ -30,7 +30,7 @@ enum GivenValues {
 
     /// A value as LaTeX: a number, a row vector transposed, or a `bmatrix`.
     static func latexValue(_ tensor: Tensor, digits: Int) -> String {
-        let entries = tensor.entries.map { DisplayNumber.string($0, digits: digits) }
+        let entries = tensor.entries.map { LaTeXPrinter(digits: digits).number($0) }
         switch tensor.shape.rank {
         case 0: return entries[0]
         case 1: return "\\begin{bmatrix}" + entries.joined(separator: " & ") + "\\end{bmatrix}^{\\top}"

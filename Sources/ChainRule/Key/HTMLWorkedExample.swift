@@ -22,6 +22,7 @@ struct HTMLWorkedExample {
                     "<thead><tr><th scope=\"col\">quantity</th><th scope=\"col\">formula</th><th scope=\"col\">with numbers</th><th scope=\"col\">value</th></tr></thead>",
                     "<tbody>"]
         for line in section.lines {
+            let printer = MathMLPrinter(digits: line.shownDigits(digits))
             let steps = line.steps.map { step -> String in
                 switch step {
                 case .expr(let e): printer.math(e, display: false)
@@ -43,7 +44,7 @@ struct HTMLWorkedExample {
 
     /// Entries (decimal strings) as inline MathML in brackets: a vector as a column, a matrix row by row.
     static func matrix(_ entries: [String], shape: Shape) -> String {
-        let cells = entries.map { "<mtd><mn>" + HTMLText.escaped($0.replacingOccurrences(of: "-", with: "−")) + "</mn></mtd>" }
+        let cells = entries.map { "<mtd>" + MathMLPrinter().decimalText($0) + "</mtd>" }
         let cols = shape.rank >= 2 ? max(shape.dimensions.last ?? 1, 1) : 1
         let rows = stride(from: 0, to: cells.count, by: cols).map { "<mtr>" + cells[$0..<min($0 + cols, cells.count)].joined() + "</mtr>" }
         return #"<math xmlns="http://www.w3.org/1998/Math/MathML"><mrow><mo>[</mo><mtable>"# + rows.joined() + "</mtable><mo>]</mo></mrow></math>"

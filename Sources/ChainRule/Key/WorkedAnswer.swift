@@ -75,6 +75,7 @@ struct WorkedAnswer {
 
     /// One line of the example as an equation to lay out.
     private func equation(_ line: WorkedExample.Line, _ printer: LaTeXPrinter) -> MathLayout.Equation {
+        let printer = LaTeXPrinter(digits: line.shownDigits(digits))
         let steps = line.steps.map { step -> MathLayout.Piece in
             switch step {
             case .expr(let e): MathLayout.Piece(e, printer)

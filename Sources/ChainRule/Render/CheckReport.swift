@@ -118,8 +118,8 @@ public struct CheckReport: Sendable {
         case .notInForm(let form, let reason):
             return "not in \(form.rawValue) form: " + self.reason(reason)
         case .valueDiffers(let answer, let expected):
-            return "differs from the plugged-in derivative: at a random point the answer is \(DisplayNumber.string(answer, digits: 6)), "
-                + "the derivative \(DisplayNumber.string(expected, digits: 6))"
+            return "differs from the plugged-in derivative: at a random point the answer is \(TextPrinter(digits: 6).number(.real(answer))), "
+                + "the derivative \(TextPrinter(digits: 6).number(.real(expected)))"
         case .cannotEvaluate(let expr):
             return "cannot evaluate \(printer.render(expr)): it has no value in the network"
         case .tooLarge:

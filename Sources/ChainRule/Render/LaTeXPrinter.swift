@@ -40,9 +40,9 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
             case "-inf": return "-\\infty"
             case "nan": return "\\mathrm{NaN}"
             default:
-                guard let e = text.firstIndex(of: "e") else { return text }
-                let exponent = text[text.index(after: e)...].drop { $0 == "+" }
-                return text[..<e] + " \\times 10^{" + exponent + "}"
+                let (mantissa, exponent) = DisplayNumber.scientificParts(text)
+                guard let exponent else { return text }
+                return mantissa + " \\times 10^{" + String(exponent) + "}"
             }
         }
     }

@@ -120,7 +120,7 @@ public struct LayerMathML: Sendable {
     /// A value: a number, or the matrix in brackets.
     public func matrix(_ m: LayerMatrix) -> String {
         if m.entries.count == 1 { return MathMLPrinter(digits: digits).number(.real(m.entries[0])) }
-        let cells = m.entries.map { "<mtd>" + mn(DisplayNumber.string($0, digits: digits).replacingOccurrences(of: "-", with: "−")) + "</mtd>" }
+        let cells = m.entries.map { "<mtd>" + MathMLPrinter(digits: digits).number(.real($0)) + "</mtd>" }
         let rows = cells.chunks(of: max(m.cols, 1)).map { "<mtr>" + $0.joined() + "</mtr>" }
         return row([op("["), "<mtable>" + rows.joined() + "</mtable>", op("]")])
     }

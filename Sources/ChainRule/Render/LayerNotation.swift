@@ -95,10 +95,10 @@ struct LayerNotation {
         return "ℝ" + sizes.map { LayerNotation.superscript($0) }.joined(separator: "ˣ")
     }
 
-    /// A number at `digits` places: `0.5`, `-0.3725`; text uses `−`.
+    /// A number with `digits` significant digits (``DisplayNumber``): `0.5`, `-0.3725`, `4.119 \times 10^{-5}`;
+    /// text uses `−` and `4.119×10⁻⁵`.
     func value(_ x: Double, digits: Int) -> String {
-        let text = DisplayNumber.string(x, digits: digits)
-        return latex || !text.hasPrefix("-") ? text : "−" + text.dropFirst()
+        latex ? LaTeXPrinter(digits: digits).number(.real(x)) : TextPrinter(digits: digits).number(.real(x))
     }
 
     /// A matrix value: a number, `\begin{bmatrix}…\end{bmatrix}`, or `[a, b]` / `[[a, b], [c, d]]`

@@ -140,6 +140,10 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
         }
     }
 
+    /// A decimal string from ``DisplayNumber`` (`-0.25`, `4.119e-05`) as MathML: `−` as an operator,
+    /// the exponent as × 10 to a power.
+    public func decimalText(_ text: String) -> String { decimal(text) }
+
     // MARK: Helpers
 
     private func precedence(_ expr: Expr) -> Precedence {
@@ -189,9 +193,9 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
         case "inf": return mi("∞")
         case "nan": return mi("NaN")
         default:
-            guard let e = text.firstIndex(of: "e") else { return mn(text) }
-            let exponent = String(text[text.index(after: e)...].drop { $0 == "+" })
-            return row([mn(String(text[..<e])), op("×"), "<msup>" + mn("10") + decimal(exponent) + "</msup>"])
+            let (mantissa, exponent) = DisplayNumber.scientificParts(text)
+            guard let exponent else { return mn(text) }
+            return row([mn(mantissa), op("×"), "<msup>" + mn("10") + decimal(String(exponent)) + "</msup>"])
         }
     }
 

@@ -42,8 +42,9 @@ public struct TextPrinter: ExprPrinter, Sendable {
             case "-inf": return "−∞"
             case "nan": return "NaN"
             default:
-                guard let e = text.firstIndex(of: "e") else { return minus(text) }
-                return minus(String(text[..<e])) + "×10" + superscript(String(text[text.index(after: e)...]))
+                let (mantissa, exponent) = DisplayNumber.scientificParts(text)
+                guard let exponent else { return minus(text) }
+                return minus(mantissa) + "×10" + superscript(String(exponent))
             }
         }
     }

@@ -170,7 +170,8 @@ extension WorkedExample {
                     let numeric = Expr.difference(.number(old[name] ?? .real(.nan)),
                                                   .product([.number(rate), .number(.real(gradient.scalars[k]))]))
                     lines.append(Line(lhs: .symbol(name), isUpdate: true,
-                                      steps: [.expr(symbolic), .expr(numeric), .expr(.number(.real(new.scalars[k])))]))
+                                      steps: [.expr(symbolic), .expr(numeric), .expr(.number(.real(new.scalars[k])))],
+                                      old: old[name]?.doubleValue))
                 }
             }
             return Section(title: "Update (η = \(DisplayNumber.string(rate)))", lines: lines)

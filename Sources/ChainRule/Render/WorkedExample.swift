@@ -13,6 +13,16 @@ public struct WorkedExample: Sendable {
         public var isUpdate: Bool = false
         /// The right-hand sides, most symbolic first, the value last.
         public var steps: [Step]
+        /// For an update, the value before it: printers show the line with enough digits that the
+        /// new value visibly differs (``shownDigits(_:)``).
+        public var old: Double? = nil
+
+        /// The significant digits to show this line with: `digits`, or more for an update whose change
+        /// is below that precision (see ``DisplayNumber/digits(showingChangeFrom:to:digits:)``).
+        public func shownDigits(_ digits: Int) -> Int {
+            guard let old, case .expr(.number(let new))? = steps.last else { return digits }
+            return DisplayNumber.digits(showingChangeFrom: old, to: new.doubleValue, digits: digits) ?? DisplayNumber.maxUpdateDigits
+        }
     }
 
     /// One right-hand side.

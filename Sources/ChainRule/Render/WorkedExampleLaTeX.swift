@@ -32,7 +32,7 @@ public struct WorkedExampleLaTeX: Sendable {
 
     /// One line: `lhs &= … = value`.
     public func render(_ line: WorkedExample.Line) -> String {
-        let printer = LaTeXPrinter(digits: digits)
+        let printer = LaTeXPrinter(digits: line.shownDigits(digits))
         let steps = line.steps.map { step -> String in
             switch step {
             case .expr(let e): printer.render(e)
@@ -44,7 +44,7 @@ public struct WorkedExampleLaTeX: Sendable {
 
     /// A vector as a column `\begin{bmatrix}`, a matrix row by row.
     func tensor(_ t: RealTensor) -> String {
-        let entries = t.scalars.map { DisplayNumber.string($0, digits: digits) }
+        let entries = t.scalars.map { LaTeXPrinter(digits: digits).number(.real($0)) }
         switch t.shape.rank {
         case 0: return entries.first ?? ""
         case 1: return "\\begin{bmatrix}" + entries.joined(separator: " \\\\ ") + "\\end{bmatrix}"

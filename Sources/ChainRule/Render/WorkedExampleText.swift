@@ -26,7 +26,7 @@ public struct WorkedExampleText: Sendable {
 
     /// One line.
     public func render(_ line: WorkedExample.Line) -> String {
-        let printer = TextPrinter(digits: digits)
+        let printer = TextPrinter(digits: line.shownDigits(digits))
         let steps = line.steps.map { step -> String in
             switch step {
             case .expr(let e): printer.render(e)
@@ -39,8 +39,7 @@ public struct WorkedExampleText: Sendable {
     /// `[0.9940, 0.9977]`, `[[0.1000, 0.2000], …]`.
     func tensor(_ t: RealTensor) -> String {
         let entries = t.scalars.map { value -> String in
-            let text = DisplayNumber.string(value, digits: digits)
-            return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+            TextPrinter(digits: digits).number(.real(value))
         }
         return WorkedExampleText.nested(entries, t.shape)
     }
