@@ -2,7 +2,7 @@ import Foundation
 
 /// The expected answers of every variant as one CSV for a grader: one row per variant with its
 /// number, the drawn values, and every expected number (each node's value, the loss, each
-/// parameter's gradient and updated value, per iteration; then each `find dA/dB`'s value), to 15
+/// parameter's gradient and updated value, per iteration; then each `find dA/dB`'s value), to 12
 /// significant digits (``DisplayNumber/export(_:)``: full precision less arithmetic noise). Column names say what each number is: `h1`, `L`, `dL/dw11`, `w11 updated`,
 /// `iteration 2: h1`, `find dL/dz_yhat`.
 public enum VariantAnswers {

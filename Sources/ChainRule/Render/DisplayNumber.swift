@@ -112,14 +112,14 @@ public enum DisplayNumber: Hashable, Sendable {
         return decimals > 40 ? String(format: "%.\(max(1, places) - 1)e", value) : String(format: "%.\(decimals)f", value)
     }
 
-    /// Significant digits an export keeps: a double's decimal precision (`DBL_DIG`), below which
-    /// arithmetic leaves only noise.
-    public static let exportDigits = 15
+    /// Significant digits an export keeps: three fewer than a double's 15 (`DBL_DIG`), since a few
+    /// steps of arithmetic leave noise in the last ones, and far more than any display shows.
+    public static let exportDigits = 12
 
     /// A computed value for an export (CSV): rounded to ``exportDigits`` significant digits, then the
     /// shortest decimal that reads back to that rounded double, so that arithmetic noise such as
     /// `0.1 + 0.27 = 0.37000000000000005` (or a sum computed as `0.04999999999999993`) exports as `0.37`
-    /// (`0.05`); values within 10⁻¹⁵ relative of each other are not told apart.
+    /// (`0.05`); values within 10⁻¹² relative of each other are not told apart.
     public static func export(_ value: Double) -> String {
         guard value.isFinite, value != 0 else { return string(value) }
         return string(Double(String(format: "%.\(exportDigits)g", value)) ?? value)
