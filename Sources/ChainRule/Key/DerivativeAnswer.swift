@@ -46,14 +46,21 @@ struct DerivativeAnswer {
         // A single edge from B to A: the answer is the local partial itself (∂E/∂ŷ = ∂E/∂ŷ), so only
         // its value is written.
         let degenerate = equations.count == 1 && equations[0].rhs == .partial(of: derivation.ofName, wrt: derivation.wrtName)
-        if !degenerate, options.form != .steps,
-           let steps = try? FormedDerivation(derivation, form: .steps, partials: partials), steps.isChain {
-            blocks.append(.paragraph([.bold("The chain rule, step by step.")]))
-            blocks.append(.math(Self.rows(steps, printer)))
-        }
         if !degenerate, let answer {
-            blocks.append(.paragraph([.bold(answer.label)]))
-            blocks.append(.math(Self.rows(answer.shown, printer)))
+            // The step-by-step chain is shown before an answer in another form; when its last line is
+            // that answer (one equation), the chain is the answer and is written once.
+            let steps = options.form == .steps ? nil : try? FormedDerivation(derivation, form: .steps, partials: partials)
+            if let steps, steps.isChain, answer.shown.equations.count == 1, steps.equations.last?.rhs == answer.shown.equations[0].rhs {
+                blocks.append(.paragraph([.bold(String(answer.label.dropLast()) + ", step by step.")]))
+                blocks.append(.math(Self.rows(steps, printer)))
+            } else {
+                if let steps, steps.isChain {
+                    blocks.append(.paragraph([.bold("The chain rule, step by step.")]))
+                    blocks.append(.math(Self.rows(steps, printer)))
+                }
+                blocks.append(.paragraph([.bold(answer.label)]))
+                blocks.append(.math(Self.rows(answer.shown, printer)))
+            }
         }
         guard !network.usesUnspecifiedActivation || options.plugsInUnspecified else {
             (symbolic, plugged, self.partials, locals) = (blocks, nil, nil, [])
