@@ -180,7 +180,11 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
         var parts: [String] = []
         for factor in factors {
             let shown = precedence(factor) <= .sum ? parenthesized(render(factor)) : render(factor)
-            if !parts.isEmpty { parts.append(op(MathMLPrinter.leadsWithDigit(shown) ? "⋅" : "&#x2062;")) }
+            if !parts.isEmpty {
+                parts.append(op(MathMLPrinter.leadsWithDigit(shown) ? "⋅" : "&#x2062;"))
+                // An operator name (log, tanh, max, ReLU) gets TeX's thin space before it: y log(ŷ), not ylog(ŷ).
+                if MathMLPrinter.isOperatorName(factor) { parts.append(#"<mspace width="0.1667em"/>"#) }
+            }
             parts.append(shown)
         }
         return parts.isEmpty ? mn("1") : row(parts)
@@ -224,8 +228,21 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
     }
 
     private func signed(_ negative: Bool, _ markup: String) -> String { negative ? row([op("−"), markup]) : markup }
+    /// The parentheses LaTeX writes `\left( … \right)` (marked `fence="true"`): stretchy around a
+    /// fraction, plain otherwise (Chromium pads a stretchy parenthesis even when nothing is tall).
     private func parenthesized(_ markup: String) -> String {
-        row([#"<mo stretchy="true">(</mo>"#, markup, #"<mo stretchy="true">)</mo>"#])
+        let stretchy = markup.contains("<mfrac>") ? "true" : "false"
+        return row([#"<mo fence="true" stretchy=""# + stretchy + #"">(</mo>"#, markup, #"<mo fence="true" stretchy=""# + stretchy + #"">)</mo>"#])
+    }
+
+    /// Whether `expr` prints as a named operator applied to arguments (`log(z)`, `tanh(z)`, `ReLU(z)`).
+    private static func isOperatorName(_ expr: Expr) -> Bool {
+        guard case .apply(let f, let args) = expr else { return false }
+        switch f {
+        case .log, .tanh, .max, .min, .relu: return true
+        case .exp: return args.count != 1
+        default: return false
+        }
     }
     private func call(_ head: String, _ args: String) -> String {
         row([head, op("&#x2061;"), fence("("), args, fence(")")])
