@@ -18,12 +18,7 @@ enum DeriveCommand {
         details: "Without --of and --wrt, answers every 'find dA/dB' in the file. --format html writes every form (or the --form given) with the local derivatives plugged in.")
 
     static let command = CLI.Command(spec: spec) { arguments throws(Stop) in
-        if arguments.value("form") == "layers" {
-            guard arguments.value("format") != "html", arguments.values["output"] == nil else {
-                throw spec.usageError("--form layers prints text, latex or json to standard output (no --format html, no -o)")
-            }
-            return try layers(arguments)
-        }
+        if arguments.value("form") == "layers" { return try layers(arguments) }
         if arguments.flags.contains("batch") || arguments.values["seed"] != nil {
             throw spec.usageError("--batch and --seed go with --form layers")
         }

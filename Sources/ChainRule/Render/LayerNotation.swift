@@ -127,6 +127,8 @@ struct LayerNotation {
 
     /// Whether a binding only repeats the symbol (`x = x`), and is left out.
     func isTrivial(_ binding: LayerDerivation.Binding, in chain: LayerChain) -> Bool {
+        // A batch matrix (X, A⁽ˡ⁾, Ŷ, Y) stacks the samples' vectors: its space says it all.
+        if binding.symbol.batch { return true }
         let text = LayerNotation(latex: false)
         return text.names(binding, in: chain) == text.symbol(binding.symbol)
     }
