@@ -38,6 +38,7 @@ public struct VerificationReport {
             lines.append(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 .trimmingCharacters(in: .whitespaces))
         }
+        lines += v.notes.map { "note: " + $0 }
         for row in v.rows where !row.kinks.isEmpty {
             lines.append("note: ∂\(row.of)/∂\(row.wrt) passes near a kink (\(row.kinks.joined(separator: "; "))): one-sided derivatives may differ there")
         }
@@ -71,6 +72,7 @@ public struct VerificationReport {
             ("agrees", .bool(v.agrees)),
             ("seed", .number(Double(v.seed))),
             ("drawn", .array(v.drawn.map(JSONValue.string))),
+            ("notes", .array(v.notes.map(JSONValue.string))),
             ("substitute", v.substitute.map { .string($0.name) } ?? .null),
             ("rows", .array(v.rows.map { row in
                 .object([
