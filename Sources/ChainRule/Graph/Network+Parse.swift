@@ -5,6 +5,6 @@ extension Network {
         if file.diagnostics.contains(where: { $0.severity == .error }) {
             return .failure(Diagnostics(file.diagnostics))
         }
-        return NetworkBuilder.build(title: file.title, statements: file.statements)
+        return NetworkBuilder.build(title: file.title, statements: file.statements, warnings: file.diagnostics)
     }
 }
