@@ -18,7 +18,8 @@ extension AnswerReader {
     /// A name, function application, `e^{…}` or plain-text derivative `dy/dx`, the cursor on a word or an
     /// accent command.
     mutating func readNamed(after token: AnswerToken?) throws(Diagnostic) -> Expr {
-        if current.isLeibnizWord || current.isRomanD, let partial = try readLeibnizSlash() { return partial }
+        if current.isLeibnizWord || current.isRomanD || (current.isPlainD && !peek(1).spaced && peek(1).kind == .command),
+           let partial = try readLeibnizSlash() { return partial }
         let name = try readName(after: token)
         let known = names.resolve(key: name.key, written: name.written)
         if let known, !isPrime(current) { return .symbol(known) }
@@ -169,7 +170,8 @@ extension AnswerReader {
     /// word is not followed by `/d…`.
     private mutating func readLeibnizSlash() throws(Diagnostic) -> Expr? {
         let mark = self.mark
-        guard let of = try readLeibnizName(), current.is("/"), peek(1).isLeibnizWord || peek(1).isRomanD else {
+        guard let of = try readLeibnizName(), current.is("/"),
+              peek(1).isLeibnizWord || peek(1).isRomanD || (peek(1).isPlainD && !peek(2).spaced && peek(2).startsName) else {
             reset(to: mark)
             return nil
         }
@@ -342,6 +344,9 @@ extension AnswerToken {
     /// Whether this is an upright `d` written as a command (`\mathrm{d}`, `\text{d}`), which only a
     /// derivative writes.
     var isRomanD: Bool { kind == .word && value == "d" && text.hasPrefix("\\") }
+
+    /// Whether this is the word `d` written plainly (before an accent in `d\hat{y}/dw`).
+    var isPlainD: Bool { kind == .word && text == "d" }
 
     /// Whether a name can start here.
     var startsName: Bool { kind == .word || (kind == .command && ["hat", "tilde", "bar"].contains(value)) }
