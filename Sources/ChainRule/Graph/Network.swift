@@ -27,6 +27,8 @@ public struct Network: Hashable, Sendable {
     /// Warnings and notes about a file that built (printed by every command): an undeclared name taken
     /// as a parameter, `a / b c` read as (a / b) c.
     public var notes: [Diagnostic] = []
+    /// The course's names for the network's quantities (`notation`), targets checked.
+    public var notation: [Notation] = []
 
     /// Creates a network from parts that are already consistent (the builder checks them).
     public init(title: String? = nil, nodes: [Node], loss: Int? = nil, rate: Number? = nil,
