@@ -32,25 +32,53 @@ public struct WorkedExampleLaTeX: Sendable {
 
     /// One line: `lhs &= … = value`.
     public func render(_ line: WorkedExample.Line) -> String {
-        let printer = LaTeXPrinter(digits: digits)
-        let steps = line.steps.map { step -> String in
-            switch step {
-            case .expr(let e): printer.render(e)
-            case .tensor(let t): tensor(t)
-            }
+        render(line.lhs) + (line.isUpdate ? " &\\leftarrow " : " &= ") + line.steps.map(render).joined(separator: " = ")
+    }
+
+    /// One side of a line (math mode).
+    public func render(_ step: WorkedExample.Step) -> String {
+        let printer = LaTeXPrinter(digits: digits), notation = LayerNotation(latex: true)
+        switch step {
+        case .expr(let e): return printer.render(e)
+        case .tensor(let t): return tensor(t)
+        case .layer(let e): return notation.render(e)
+        case .entries(let items):
+            let texts = items.map(printer.render)
+            return texts.count == 1 ? texts[0] : "\\begin{bmatrix}" + texts.joined(separator: " \\\\ ") + "\\end{bmatrix}"
+        case .combination(let operands):
+            return operands.map { operand in
+                let single = operand.value.entries.count == 1
+                var shown = matrix(operand.value.entries.map { DisplayNumber.string($0, digits: digits) }, operand.value.shape,
+                                   transposed: operand.transposed)
+                if single, operand.join != .first, operand.value.entries[0].isNegative { shown = "\\left(" + shown + "\\right)" }
+                switch operand.join {
+                case .first: return shown
+                case .plus: return " + " + shown
+                case .minus: return " - " + shown
+                case .hadamard: return (single ? " \\cdot " : " \\odot ") + shown
+                case .divide: return (single ? " / " : " \\oslash ") + shown
+                case .times: return " " + shown
+                }
+            }.joined()
+        case .descent(let symbol):
+            return notation.symbol(symbol) + " - \\eta " + notation.render(.gradient(symbol))
         }
-        return printer.render(line.lhs) + (line.isUpdate ? " &\\leftarrow " : " &= ") + steps.joined(separator: " = ")
     }
 
     /// A vector as a column `\begin{bmatrix}`, a matrix row by row.
     func tensor(_ t: RealTensor) -> String {
-        let entries = t.scalars.map { DisplayNumber.string($0, digits: digits) }
-        switch t.shape.rank {
+        matrix(t.scalars.map { DisplayNumber.string($0, digits: digits) }, t.shape)
+    }
+
+    /// Entries as a number, a column (a row when `transposed`) or a matrix in a `bmatrix`.
+    private func matrix(_ entries: [String], _ shape: Shape, transposed: Bool = false) -> String {
+        switch shape.rank {
         case 0: return entries.first ?? ""
-        case 1: return "\\begin{bmatrix}" + entries.joined(separator: " \\\\ ") + "\\end{bmatrix}"
+        case 1 where entries.count == 1: return entries[0]
+        case 1: return "\\begin{bmatrix}" + entries.joined(separator: transposed ? " & " : " \\\\ ") + "\\end{bmatrix}"
         default:
-            let rows = t.shape.rows(entries).map { $0.joined(separator: " & ") }
-            return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}"
+            let rows = shape.rows(entries).map { $0.joined(separator: " & ") }
+            return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}" + (transposed ? "^{\\top}" : "")
         }
     }
 }

@@ -26,14 +26,43 @@ public struct WorkedExampleText: Sendable {
 
     /// One line.
     public func render(_ line: WorkedExample.Line) -> String {
-        let printer = TextPrinter(digits: digits)
-        let steps = line.steps.map { step -> String in
-            switch step {
-            case .expr(let e): printer.render(e)
-            case .tensor(let t): tensor(t)
-            }
+        render(line.lhs) + (line.isUpdate ? " ← " : " = ") + line.steps.map(render).joined(separator: " = ")
+    }
+
+    /// One side of a line.
+    public func render(_ step: WorkedExample.Step) -> String {
+        let printer = TextPrinter(digits: digits), notation = LayerNotation(latex: false)
+        switch step {
+        case .expr(let e): return printer.render(e)
+        case .tensor(let t): return tensor(t)
+        case .layer(let e): return notation.render(e)
+        case .entries(let items):
+            let texts = items.map(printer.render)
+            return texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]"
+        case .combination(let operands):
+            return operands.map { operand in
+                let value = WorkedExampleText.nested(operand.value.entries.map(number), operand.value.shape)
+                let single = operand.value.entries.count == 1
+                let shown = single && operand.join != .first && operand.value.entries[0].isNegative ? "(" + value + ")"
+                    : value + (operand.transposed && !single ? "ᵀ" : "")
+                switch operand.join {
+                case .first: return shown
+                case .plus: return " + " + shown
+                case .minus: return " − " + shown
+                case .hadamard: return (single ? "·" : " ⊙ ") + shown
+                case .divide: return (single ? "/" : " ⊘ ") + shown
+                case .times: return " " + shown
+                }
+            }.joined()
+        case .descent(let symbol):
+            return notation.symbol(symbol) + " − η " + notation.render(.gradient(symbol))
         }
-        return printer.render(line.lhs) + (line.isUpdate ? " ← " : " = ") + steps.joined(separator: " = ")
+    }
+
+    /// A number as shown: given values exactly, computed ones rounded; `−` for minus.
+    private func number(_ n: Number) -> String {
+        let text = DisplayNumber.string(n, digits: digits)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
     /// `[0.9940, 0.9977]`, `[[0.1000, 0.2000], …]`.
