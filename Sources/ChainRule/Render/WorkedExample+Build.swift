@@ -135,6 +135,16 @@ extension WorkedExample {
                     })
                     lines.append(Line(lhs: .expr(.total(of: lossName, wrt: name)),
                                       steps: [.expr(symbolic), .expr(numeric), .expr(.number(.real(gradient.scalars[0])))]))
+                } else if node.shape.count == 1, users == [loss],
+                          let definition = definitions[network.nodes[loss].componentNames[0]] {
+                    // The node the loss reads: the loss's derivative, numbers in, then the value.
+                    let name = node.componentNames[0], derivative = definition.derivative(withRespectTo: name)
+                    var steps: [Step] = [.expr(derivative)]
+                    if !derivative.isConstant, derivative.symbolCount <= WorkedExample.componentLimit {
+                        steps.append(.expr(derivative.substituting(numbers(evaluation))))
+                    }
+                    steps.append(.expr(.number(.real(gradient.scalars[0]))))
+                    lines.append(Line(lhs: .expr(.total(of: lossName, wrt: name)), steps: steps))
                 } else {
                     lines += components(index, gradient, lossName)
                 }
