@@ -60,7 +60,7 @@ public struct TikZDrawing {
         for matrix in layout.matrices {
             let rows = matrix.rows.map { $0.map { $0 == "·" ? "\\cdot" : $0 }.joined(separator: " & ") }.joined(separator: " \\\\ ")
             let columns = String(repeating: "c", count: matrix.rows.first?.count ?? 1)
-            lines.append("\\node[weight] at (\(TikZDrawing.point(matrix.center))) {$\(matrix.name.latex) \\left[\\begin{array}{\(columns)}\(rows)\\end{array}\\right]$};")
+            lines.append("\\node[weight] at (\(TikZDrawing.point(matrix.center))) {$\\setlength{\\arraycolsep}{2pt}\(matrix.name.latex) \\left[\\begin{array}{\(columns)}\(rows)\\end{array}\\right]$};")
         }
         lines.append("\\end{tikzpicture}")
         return lines.joined(separator: "\n") + "\n"
