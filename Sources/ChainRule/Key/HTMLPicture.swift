@@ -33,7 +33,8 @@ struct HTMLPicture {
         }
         // Each gradient goes under its weight label, else over it, wherever it covers no other label.
         var marks: [String] = []
-        let m = layout.metrics, h = m.smallFontSize * 1.25
+        // A line of small text takes about 1.5 em in a browser (DejaVu's ascent and descent), more than its box.
+        let m = layout.metrics, h = m.smallFontSize * 1.25, line = m.smallFontSize * 1.5
         var taken: [(x: Double, y: Double, w: Double)] = drawing.edges.indices.compactMap { i in
             guard let at = layout.edges[i].label, let label = drawing.edges[i].label else { return nil }
             return (at.x, at.y, label.width * m.smallFontSize + 6)
@@ -43,10 +44,10 @@ struct HTMLPicture {
             let text = "grad " + DisplayNumber.string(g, digits: digits).replacingOccurrences(of: "-", with: "−")
             let w = Double(text.count) * m.smallFontSize * 0.55 + 6
             let free = { (y: Double) in
-                !taken.contains { abs($0.x - at.x) * 2 < $0.w + w && abs($0.y - y) < h }
-                    && !layout.nodes.contains { abs($0.center.x - at.x) * 2 < $0.width + w && abs($0.center.y - y) * 2 < $0.height + h }
+                !taken.contains { abs($0.x - at.x) * 2 < $0.w + w && abs($0.y - y) < line }
+                    && !layout.nodes.contains { abs($0.center.x - at.x) * 2 < $0.width + w && abs($0.center.y - y) * 2 < $0.height + line }
             }
-            guard let y = [at.y + h, at.y - h].first(where: free) else { continue }
+            guard let y = [at.y + line, at.y - line].first(where: free) else { continue }
             taken.append((at.x, y, w))
             marks.append("<g class=\"grad\"><rect x=\"\(SVGDrawing.number(at.x - w / 2))\" y=\"\(SVGDrawing.number(y - h / 2))\" width=\"\(SVGDrawing.number(w))\" height=\"\(SVGDrawing.number(h))\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>"
                          + "<text x=\"\(SVGDrawing.number(at.x))\" y=\"\(SVGDrawing.number(y + m.smallFontSize * 0.35))\">\(HTMLText.escaped(text))</text></g>")
