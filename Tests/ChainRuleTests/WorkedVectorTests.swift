@@ -170,6 +170,31 @@ struct WorkedVectorTests {
         }
     }
 
+    @Test func jsonListsEachLayersVectorsAndMatrices() throws {
+        let network = try #require(Package.network("sigmoid-4-2-3-1.nn"))
+        let passes = try Self.recompute(network)
+        let result = try Package.run(["run", "Problems/sigmoid-4-2-3-1.nn", "--format", "json"])
+        #expect(result.status == 0, "\(result.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let iterations = try #require(object["iterations"] as? [[String: Any]])
+        #expect(iterations.count == 2)
+        func near(_ a: [Double]?, _ b: [Double]) -> Bool {
+            guard let a, a.count == b.count else { return false }
+            return zip(a, b).allSatisfy { abs($0 - $1) <= 1e-12 }
+        }
+        for (iteration, pass) in zip(iterations, passes) {
+            let layers = try #require(iteration["layers"] as? [[String: Any]])
+            #expect(layers.count == 3)
+            for (l, layer) in layers.enumerated() {
+                #expect(layer["layer"] as? Int == l + 1)
+                #expect(near(layer["z"] as? [Double], pass.z[l]) && near(layer["a"] as? [Double], pass.a[l]))
+                #expect(near(layer["delta"] as? [Double], pass.delta[l]) && near(layer["dL_db"] as? [Double], pass.delta[l]))
+                let rows = try #require(layer["dL_dW"] as? [[Double]])
+                #expect(rows.count == pass.gradW[l].count && zip(rows, pass.gradW[l]).allSatisfy { near($0, $1) })
+            }
+        }
+    }
+
     /// Networks of scalar neurons keep the component-by-component layout.
     @Test func scalarNetworksKeepTheirLayout() throws {
         for name in ["perceptron.nn", "example-3-bce.nn", "regression-1-5-1.nn"] {

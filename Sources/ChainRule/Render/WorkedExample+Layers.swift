@@ -173,6 +173,26 @@ extension WorkedExample {
             }
         }
 
+        /// One pass layer by layer for JSON: `[{"layer": 1, "z": […], "a": […], "delta": […],
+        /// "dL_dW": [[…]], "dL_db": […]}, …]`, W in the file's orientation, full precision.
+        func json(_ evaluation: Evaluation, _ gradients: Gradients?) -> JSONValue {
+            let values = values(evaluation, gradients).matrices
+            func array(_ key: LayerExpr, matrix: Bool = false) -> JSONValue? {
+                guard let m = values[key] else { return nil }
+                if !matrix { return .array(m.entries.map(JSONValue.number)) }
+                return .array(m.rowArrays.map { .array($0.map(JSONValue.number)) })
+            }
+            return .array(chain.layers.indices.map { k in
+                let l = k + 1
+                let members: [(String, JSONValue?)] = [
+                    ("layer", .number(Double(l))), ("z", array(.symbol(derivation.z(l)))), ("a", array(.symbol(derivation.a(l)))),
+                    ("delta", array(.symbol(derivation.delta(l)))), ("dL_dW", array(.gradient(derivation.W(l)), matrix: true)),
+                    ("dL_db", array(.gradient(derivation.b(l)))),
+                ]
+                return .object(members.compactMap { key, value in value.map { (key: key, value: $0) } })
+            })
+        }
+
         // MARK: Batches and updates
 
         /// ∂L/∂W⁽ˡ⁾ and ∂L/∂b⁽ˡ⁾ averaged over a batch, as matrices.
