@@ -43,36 +43,33 @@ struct HTMLWorkedExample {
     }
 
     /// One side of a line as inline MathML.
-    private func math(_ step: WorkedExample.Step) -> String {
-        let printer = MathMLPrinter(digits: digits), layer = LayerMathML(digits: digits)
-        switch step {
-        case .expr(let e): return printer.math(e, display: false)
-        case .tensor(let t): return HTMLWorkedExample.matrix(t.scalars.map { DisplayNumber.string($0, digits: digits) }, shape: t.shape)
-        case .layer(let e): return HTMLWorkedExample.inline(layer.render(e))
-        case .entries(let items):
-            if items.count == 1, let only = items.first { return printer.math(only, display: false) }
-            let cells = items.map { "<mtr><mtd>" + printer.render($0) + "</mtd></mtr>" }
+    private func math(_ step: WorkedExample.Step) -> String { Sides(digits: digits).render(step) }
+
+    /// The sides as inline MathML.
+    private struct Sides: WorkedStepPrinter {
+        var digits: Int
+        func expr(_ e: Expr) -> String { MathMLPrinter(digits: digits).math(e, display: false) }
+        func tensor(_ t: RealTensor) -> String {
+            HTMLWorkedExample.matrix(t.scalars.map { DisplayNumber.string($0, digits: digits) }, shape: t.shape)
+        }
+        func layer(_ e: LayerExpr) -> String { HTMLWorkedExample.inline(LayerMathML(digits: digits).render(e)) }
+        func entries(_ items: [Expr]) -> String {
+            if items.count == 1, let only = items.first { return expr(only) }
+            let cells = items.map { "<mtr><mtd>" + MathMLPrinter(digits: digits).render($0) + "</mtd></mtr>" }
             return HTMLWorkedExample.inline("<mrow><mo>[</mo><mtable>" + cells.joined() + "</mtable><mo>]</mo></mrow>")
-        case .combination(let operands):
-            let parts = operands.map { operand -> String in
-                let single = operand.value.entries.count == 1
-                var shown = HTMLWorkedExample.bracketed(operand.value.entries.map { DisplayNumber.string($0, digits: digits) },
-                                                         shape: operand.value.shape, transposed: operand.transposed)
-                if single, operand.join != .first, operand.value.entries[0].isNegative {
-                    shown = "<mrow><mo>(</mo>" + shown + "<mo>)</mo></mrow>"
-                }
-                switch operand.join {
-                case .first, .times: return shown
-                case .plus: return "<mo>+</mo>" + shown
-                case .minus: return "<mo>−</mo>" + shown
-                case .hadamard: return (single ? "<mo>·</mo>" : "<mo>⊙</mo>") + shown
-                case .divide: return (single ? "<mo>/</mo>" : "<mo>⊘</mo>") + shown
-                }
-            }
-            return HTMLWorkedExample.inline("<mrow>" + parts.joined() + "</mrow>")
-        case .descent(let symbol):
-            return HTMLWorkedExample.inline("<mrow>" + layer.symbol(symbol) + "<mo>−</mo><mi>η</mi>"
-                                            + layer.render(.gradient(symbol)) + "</mrow>")
+        }
+        func combination(_ operands: [WorkedExample.Operand]) -> String {
+            let style = WorkedExample.CombinationStyle(plus: "<mo>+</mo>", minus: "<mo>−</mo>", hadamard: "<mo>⊙</mo>",
+                                                       product: "<mo>·</mo>", divide: "<mo>⊘</mo>", quotient: "<mo>/</mo>",
+                                                       times: "", parenthesized: { "<mrow><mo>(</mo>" + $0 + "<mo>)</mo></mrow>" })
+            return HTMLWorkedExample.inline("<mrow>" + style.render(operands) { operand in
+                HTMLWorkedExample.bracketed(operand.value.entries.map { DisplayNumber.string($0, digits: digits) },
+                                            shape: operand.value.shape, transposed: operand.transposed)
+            } + "</mrow>")
+        }
+        func descent(_ symbol: LayerSymbol) -> String {
+            let layer = LayerMathML(digits: digits)
+            return HTMLWorkedExample.inline("<mrow>" + layer.symbol(symbol) + "<mo>−</mo><mi>η</mi>" + layer.render(.gradient(symbol)) + "</mrow>")
         }
     }
 

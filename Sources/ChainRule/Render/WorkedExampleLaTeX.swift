@@ -36,42 +36,40 @@ public struct WorkedExampleLaTeX: Sendable {
     }
 
     /// One side of a line (math mode).
-    public func render(_ step: WorkedExample.Step) -> String {
-        let printer = LaTeXPrinter(digits: digits), notation = LayerNotation(latex: true)
-        switch step {
-        case .expr(let e): return printer.render(e)
-        case .tensor(let t): return tensor(t)
-        case .layer(let e): return notation.render(e)
-        case .entries(let items):
-            let texts = items.map(printer.render)
+    public func render(_ step: WorkedExample.Step) -> String { Sides(digits: digits).render(step) }
+
+    /// The sides in LaTeX.
+    private struct Sides: WorkedStepPrinter {
+        var digits: Int
+        func expr(_ e: Expr) -> String { LaTeXPrinter(digits: digits).render(e) }
+        func tensor(_ t: RealTensor) -> String { WorkedExampleLaTeX(digits: digits).tensor(t) }
+        func layer(_ e: LayerExpr) -> String { LayerNotation(latex: true).render(e) }
+        func entries(_ items: [Expr]) -> String {
+            let texts = items.map(expr)
             return texts.count == 1 ? texts[0] : "\\begin{bmatrix}" + texts.joined(separator: " \\\\ ") + "\\end{bmatrix}"
-        case .combination(let operands):
-            return operands.map { operand in
-                let single = operand.value.entries.count == 1
-                var shown = matrix(operand.value.entries.map { DisplayNumber.string($0, digits: digits) }, operand.value.shape,
-                                   transposed: operand.transposed)
-                if single, operand.join != .first, operand.value.entries[0].isNegative { shown = "\\left(" + shown + "\\right)" }
-                switch operand.join {
-                case .first: return shown
-                case .plus: return " + " + shown
-                case .minus: return " - " + shown
-                case .hadamard: return (single ? " \\cdot " : " \\odot ") + shown
-                case .divide: return (single ? " / " : " \\oslash ") + shown
-                case .times: return " " + shown
-                }
-            }.joined()
-        case .descent(let symbol):
+        }
+        func combination(_ operands: [WorkedExample.Operand]) -> String {
+            let style = WorkedExample.CombinationStyle(plus: " + ", minus: " - ", hadamard: " \\odot ", product: " \\cdot ",
+                                                       divide: " \\oslash ", quotient: " / ", times: " ",
+                                                       parenthesized: { "\\left(" + $0 + "\\right)" })
+            return style.render(operands) { operand in
+                WorkedExampleLaTeX.matrix(operand.value.entries.map { DisplayNumber.string($0, digits: digits) }, operand.value.shape,
+                                          transposed: operand.transposed)
+            }
+        }
+        func descent(_ symbol: LayerSymbol) -> String {
+            let notation = LayerNotation(latex: true)
             return notation.symbol(symbol) + " - \\eta " + notation.render(.gradient(symbol))
         }
     }
 
     /// A vector as a column `\begin{bmatrix}`, a matrix row by row.
     func tensor(_ t: RealTensor) -> String {
-        matrix(t.scalars.map { DisplayNumber.string($0, digits: digits) }, t.shape)
+        WorkedExampleLaTeX.matrix(t.scalars.map { DisplayNumber.string($0, digits: digits) }, t.shape)
     }
 
     /// Entries as a number, a column (a row when `transposed`) or a matrix in a `bmatrix`.
-    private func matrix(_ entries: [String], _ shape: Shape, transposed: Bool = false) -> String {
+    private static func matrix(_ entries: [String], _ shape: Shape, transposed: Bool = false) -> String {
         switch shape.rank {
         case 0: return entries.first ?? ""
         case 1 where entries.count == 1: return entries[0]

@@ -30,37 +30,34 @@ public struct WorkedExampleText: Sendable {
     }
 
     /// One side of a line.
-    public func render(_ step: WorkedExample.Step) -> String {
-        let printer = TextPrinter(digits: digits), notation = LayerNotation(latex: false)
-        switch step {
-        case .expr(let e): return printer.render(e)
-        case .tensor(let t): return tensor(t)
-        case .layer(let e): return notation.render(e)
-        case .entries(let items):
-            let texts = items.map(printer.render)
+    public func render(_ step: WorkedExample.Step) -> String { Sides(digits: digits).render(step) }
+
+    /// The sides in text.
+    private struct Sides: WorkedStepPrinter {
+        var digits: Int
+        func expr(_ e: Expr) -> String { TextPrinter(digits: digits).render(e) }
+        func tensor(_ t: RealTensor) -> String { WorkedExampleText(digits: digits).tensor(t) }
+        func layer(_ e: LayerExpr) -> String { LayerNotation(latex: false).render(e) }
+        func entries(_ items: [Expr]) -> String {
+            let texts = items.map(expr)
             return texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]"
-        case .combination(let operands):
-            return operands.map { operand in
-                let value = WorkedExampleText.nested(operand.value.entries.map(number), operand.value.shape)
-                let single = operand.value.entries.count == 1
-                let shown = single && operand.join != .first && operand.value.entries[0].isNegative ? "(" + value + ")"
-                    : value + (operand.transposed && !single ? "ᵀ" : "")
-                switch operand.join {
-                case .first: return shown
-                case .plus: return " + " + shown
-                case .minus: return " − " + shown
-                case .hadamard: return (single ? "·" : " ⊙ ") + shown
-                case .divide: return (single ? "/" : " ⊘ ") + shown
-                case .times: return " " + shown
-                }
-            }.joined()
-        case .descent(let symbol):
+        }
+        func combination(_ operands: [WorkedExample.Operand]) -> String {
+            let style = WorkedExample.CombinationStyle(plus: " + ", minus: " − ", hadamard: " ⊙ ", product: "·", divide: " ⊘ ",
+                                                       quotient: "/", times: " ", parenthesized: { "(" + $0 + ")" })
+            return style.render(operands) { operand in
+                WorkedExampleText.nested(operand.value.entries.map { WorkedExampleText.number($0, digits) }, operand.value.shape)
+                    + (operand.transposed && operand.value.entries.count > 1 ? "ᵀ" : "")
+            }
+        }
+        func descent(_ symbol: LayerSymbol) -> String {
+            let notation = LayerNotation(latex: false)
             return notation.symbol(symbol) + " − η " + notation.render(.gradient(symbol))
         }
     }
 
     /// A number as shown: given values exactly, computed ones rounded; `−` for minus.
-    private func number(_ n: Number) -> String {
+    static func number(_ n: Number, _ digits: Int) -> String {
         let text = DisplayNumber.string(n, digits: digits)
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
