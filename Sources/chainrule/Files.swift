@@ -35,24 +35,18 @@ enum Files {
             throw Stop(.dataError, diagnostics.formatted(file: path == "-" ? "<stdin>" : path, source: source))
         }
     }
-
-    /// Writes `text` to `path` atomically (a temporary file renamed into place), so a failure never
-    /// leaves a half-written file.
-    static func write(_ text: String, to path: String) throws(Stop) {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw Stop(.cannotCreate, "\(path): error: cannot write the file: \(error.localizedDescription)")
-        }
-    }
 }
 
 /// Standard output and standard error.
 enum Console {
-    /// Prints to standard output.
+    /// Prints to standard output; when that fails (a full disk, a closed pipe), says so and exits 73.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        do throws(Stop) {
+            try OutputFile.writeAll(Data((text.hasSuffix("\n") ? text : text + "\n").utf8), to: STDOUT_FILENO, path: "<stdout>")
+        } catch {
+            Console.error(error.message)
+            exit(ExitCode.cannotCreate.rawValue)
+        }
     }
 
     /// Prints to standard error.

@@ -20,6 +20,8 @@ public struct Network: Hashable, Sendable {
     public var samples: [[Int: Tensor]]
     /// What the file asks (`find`), names resolved.
     public var questions: [Question]
+    /// The course's names for the network's quantities (`notation`), targets checked.
+    public var notation: [Notation] = []
 
     /// Creates a network from parts that are already consistent (the builder checks them).
     public init(title: String? = nil, nodes: [Node], loss: Int? = nil, rate: Number? = nil,

@@ -6,9 +6,10 @@
 public struct Parser {
     /// Parses a whole `.nn` source text.
     public static func parse(_ source: String) -> ParsedFile {
-        let lexer = Lexer(source)
+        let (rest, notations, notationErrors) = Parser.notations(source)
+        let lexer = Lexer(rest)
         var statements: [Statement] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = notationErrors
         let lines = logicalLines(lexer.tokens)
         for line in lines {
             var parser = LineParser(line)
@@ -22,7 +23,24 @@ public struct Parser {
             diagnostics.append(Diagnostic(at: SourceLocation(line: 1, column: 1),
                                           "the file is empty: expected at least one statement"))
         }
-        return ParsedFile(title: lexer.title, statements: statements, diagnostics: diagnostics)
+        var file = ParsedFile(title: lexer.title, statements: statements, diagnostics: diagnostics)
+        file.notations = notations
+        return file
+    }
+
+    /// The `notation` lines (read by ``NotationParser``) and the source with them blanked out, so that
+    /// line numbers stay.
+    static func notations(_ source: String) -> (String, [Notation], [Diagnostic]) {
+        guard source.contains("notation") else { return (source, [], []) }
+        var lines: [Substring] = []
+        var notations: [Notation] = []
+        var errors: [Diagnostic] = []
+        for (k, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard NotationParser.isNotation(line) else { lines.append(line); continue }
+            do throws(Diagnostic) { notations += try NotationParser.parse(line, line: k + 1) } catch { errors.append(error) }
+            lines.append("")
+        }
+        return (lines.joined(separator: "\n"), notations, errors)
     }
 
     /// Groups tokens into statements: a line break ends a statement unless a bracket is open and the
