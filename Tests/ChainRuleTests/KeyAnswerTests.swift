@@ -66,7 +66,7 @@ struct KeyAnswerTests {
         var w2 = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], b2 = [0.1, 0.1, 0.1]
         var w3 = [0.1, 0.2, 0.3], b3 = 0.1
         var expected: [String: [String]] = [:]
-        func record(_ lhs: String, _ value: Double) { expected[lhs, default: []].append(KeyRows.shown(value)) }
+        func record(_ lhs: String, _ value: String) { expected[lhs, default: []].append(value) }
         var firstDelta3: Double?
         for _ in 0..<2 {
             var a1 = [0.0, 0], a2 = [0.0, 0, 0], z3 = b3
@@ -82,9 +82,9 @@ struct KeyAnswerTests {
                 z3 += w3[k] * a2[k]
             }
             let a3 = KeyRows.sigmoid(z3)
-            for j in 0..<2 { record("a_1[\(j + 1)]", a1[j]) }
-            for k in 0..<3 { record("a_2[\(k + 1)]", a2[k]) }
-            record("a_3[1]", a3)
+            record("\\mathbf{a}^{(1)}", KeyRows.column(a1))
+            record("\\mathbf{a}^{(2)}", KeyRows.column(a2))
+            record("\\hat{y}", KeyRows.shown(a3))
             let d3 = a3 - y
             firstDelta3 = firstDelta3 ?? d3
             var d2 = [0.0, 0, 0], d1 = [0.0, 0]
@@ -94,17 +94,26 @@ struct KeyAnswerTests {
                 for k in 0..<3 { back += w2[j][k] * d2[k] }
                 d1[j] = back * a1[j] * (1 - a1[j])
             }
+            record("\\boldsymbol{\\delta}^{(2)}", KeyRows.column(d2))
+            record("\\frac{\\partial L}{\\partial W^{(2)}}", KeyRows.matrix((0..<2).map { j in (0..<3).map { k in a1[j] * d2[k] } }))
             let (w1Old, w3Old, b3Old) = (w1, w3, b3)
             for i in 0..<4 { for j in 0..<2 { w1[i][j] -= eta * x[i] * d1[j] } }
             for j in 0..<2 { b1[j] -= eta * d1[j]; for k in 0..<3 { w2[j][k] -= eta * a1[j] * d2[k] } }
             for k in 0..<3 { b2[k] -= eta * d2[k]; w3[k] -= eta * a2[k] * d3 }
             b3 -= eta * d3
-            for k in 0..<3 { expected["W_3[\(k + 1),1]", default: []].append(Self.updated(w3Old[k], w3[k])) }
-            expected["W_1[4,2]", default: []].append(Self.updated(w1Old[3][1], w1[3][1]))
-            expected["b_3[1]", default: []].append(Self.updated(b3Old, b3))
+            // An updated matrix shows as many digits as its smallest visible change needs.
+            func updated(_ old: [[Double]], _ new: [[Double]]) -> String {
+                let digits = zip(old.joined(), new.joined()).map { DisplayNumber.digits(showingChangeFrom: $0, to: $1, digits: 4) ?? 8 }.max() ?? 4
+                return "\\begin{bmatrix}" + new.map { $0.map { LaTeXPrinter(digits: digits).number(.real($0)) }.joined(separator: " & ") }
+                    .joined(separator: " \\\\ ") + "\\end{bmatrix}"
+            }
+            record("W^{(3)}", updated(w3Old.map { [$0] }, w3.map { [$0] }))
+            record("W^{(1)}", updated(w1Old, w1))
+            record("b^{(3)}", Self.updated(b3Old, b3))
         }
+        // Vectors and matrices as the course writes them: z, a, δ columns, ∂L/∂W and the updated W matrices.
         for (lhs, values) in expected {
-            #expect(KeyRows.values(key, lhs) == values, "\(lhs)")
+            #expect(KeyRows.finals(key, lhs) == values, "\(lhs)")
         }
         // `find layers`: the layer-wise derivation is embedded, with its numbers at the given values.
         let layerRow = "\\frac{\\partial L}{\\partial b^{(3)}} &= \\delta^{(3)} = " + KeyRows.shown(try #require(firstDelta3)) + " && \\in \\mathbb{R}"

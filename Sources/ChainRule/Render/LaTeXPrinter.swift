@@ -47,6 +47,13 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
         }
     }
 
+    /// A decimal string from ``DisplayNumber`` as LaTeX: `4.119e-05` as `4.119 \times 10^{-5}`.
+    public func decimalText(_ text: String) -> String {
+        let (mantissa, exponent) = DisplayNumber.scientificParts(text)
+        guard let exponent else { return text }
+        return mantissa + " \\times 10^{" + String(exponent) + "}"
+    }
+
     /// The name typeset by ``SymbolName``: `x_1`, `\hat{y}`.
     public func symbol(_ name: String) -> String { SymbolName(name).latex }
 

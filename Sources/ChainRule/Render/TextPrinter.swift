@@ -49,6 +49,13 @@ public struct TextPrinter: ExprPrinter, Sendable {
         }
     }
 
+    /// A decimal string from ``DisplayNumber`` as text: `−` for minus, `4.119×10⁻⁵` for `4.119e-05`.
+    public func decimalText(_ text: String) -> String {
+        let (mantissa, exponent) = DisplayNumber.scientificParts(text)
+        guard let exponent else { return minus(text) }
+        return minus(mantissa) + "×10" + superscript(String(exponent))
+    }
+
     /// The name as written, with Greek letters and accents: `x1`, `ŷ`, `δ_q`.
     public func symbol(_ name: String) -> String { SymbolName(name).text }
 
