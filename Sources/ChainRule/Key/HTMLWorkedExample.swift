@@ -26,8 +26,10 @@ struct HTMLWorkedExample {
             let sides = Sides(digits: line.shownDigits(digits))
             let steps = line.steps.map { sides.render($0) }
             let symbolic = line.steps.dropLast().prefix(while: HTMLWorkedExample.isSymbolic).count
-            let cells = [steps.prefix(symbolic).joined(separator: " "),
-                         steps.dropFirst(symbolic).dropLast().joined(separator: " "), steps.last ?? ""]
+            // Several forms in one cell are equal: written with = between them.
+            let equals = " " + HTMLWorkedExample.inline("<mo>=</mo>") + " "
+            let cells = [steps.prefix(symbolic).joined(separator: equals),
+                         steps.dropFirst(symbolic).dropLast().joined(separator: equals), steps.last ?? ""]
             let lhs = sides.render(line.lhs)
             let head = line.isUpdate ? lhs.replacingOccurrences(of: "</math>", with: "<mo>←</mo></math>") : lhs
             rows.append("<tr><th scope=\"row\">" + head + "</th>" + cells.map { "<td>" + $0 + "</td>" }.joined() + "</tr>")
