@@ -3,7 +3,8 @@ import Foundation
 
 /// `chainrule-bench runtime`: forward and forward+backward time per sample for the course's
 /// networks (Problems/) and a 784-128-64-10 network with softmax cross-entropy at batch 64, and the
-/// backward/forward time ratio (target ≤ 3).
+/// backward/forward time ratio (target ≤ 3); then the batched runtime against numpy
+/// (``RuntimeBatchBenchmark``).
 enum RuntimeBenchmark {
 
     static let mnistSized = """
@@ -36,6 +37,7 @@ enum RuntimeBenchmark {
                     y: RealTensor(vector: (0..<10).map { $0 == label ? 1 : 0 })]
         }
         measure("784-128-64-10, batch 64", runtime, point, rows: rows)
+        RuntimeBatchBenchmark.run()
     }
 
     static func measure(_ label: String, _ runtime: Runtime, _ point: Point, rows: [[Int: RealTensor]]) {

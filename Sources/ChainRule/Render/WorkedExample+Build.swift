@@ -19,7 +19,7 @@ extension WorkedExample {
                                      uniquingKeysWith: { a, _ in a })
         let builder = Builder(network: network, runtime: runtime, definitions: definitions)
         for (number, iteration) in training.iterations.enumerated() {
-            let label = "Iteration \(number + 1)"
+            let label = "Iteration \(training.firstIteration + number)"
             for (k, pass) in iteration.passes.enumerated() {
                 let heading = iteration.passes.count > 1 ? label + ", sample \(k + 1)" : label
                 var sections = [builder.forward(pass.evaluation), builder.loss(pass.evaluation)].compactMap { $0 }
