@@ -21,12 +21,14 @@ extension Runtime {
     }
 
     /// ∂(batch-averaged loss)/∂(every node) by one reverse pass over the batch (the loss, else the last
-    /// node, seeded with 1/m in every row).
-    public func backward(_ evaluation: BatchEvaluation) -> BatchGradients {
+    /// node, seeded with 1/m in every row). With `parametersOnly`, only what leads to a parameter gets
+    /// an adjoint (what a training step needs; inputs and targets then read as zero).
+    public func backward(_ evaluation: BatchEvaluation, parametersOnly: Bool = false) -> BatchGradients {
         let target = network.loss ?? (network.nodes.count - 1)
         let slot = tape.nodeSlots[target]
         let scale = evaluation.values.varies[slot] ? 1 / Double(evaluation.count) : 1
-        let adjoints = tape.backward(evaluation.values, seed: slot, seedValue: scale)
+        let skipped = parametersOnly ? tape.dependence { network.nodes[$0].kind == .parameter }.map(!) : nil
+        let adjoints = tape.backward(evaluation.values, seed: slot, seedValue: scale, skipped: skipped)
         return BatchGradients(network: network, raw: adjoints, nodeSlots: tape.nodeSlots, seedScale: scale)
     }
 }

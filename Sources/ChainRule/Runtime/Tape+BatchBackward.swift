@@ -18,23 +18,39 @@ extension Tape {
     }
 
     /// Reverse accumulation over a batch from slot `seed`, every row of which starts with adjoint
-    /// `seedValue`; walks the tape once, from the seed down.
-    func backward(_ v: BatchValues, seed: Int, seedValue: Double) -> BatchAdjoints {
+    /// `seedValue`; walks the tape once, from the seed down. Slots marked in `skipped` (besides the
+    /// constant ones) receive no adjoint: the parameters-only pass skips what leads to no parameter.
+    func backward(_ v: BatchValues, seed: Int, seedValue: Double, skipped: [Bool]? = nil) -> BatchAdjoints {
         let empty = BatchValues(rows: v.rows, varies: v.varies, entries: Array(repeating: nil, count: operations.count))
         var adjoint = BatchAdjoints(regular: empty, extra: empty)
         adjoint.regular.entries[seed] = Array(repeating: seedValue, count: v.rowCount(seed) * shapes[seed].count)
         var scratch = RowScratch(count: operations.count)
+        let skip = skipped.map { zip($0, isConstant).map { $0 || $1 } } ?? isConstant
         for slot in stride(from: seed, through: 0, by: -1) {
-            guard !isConstant[slot], let g = adjoint.regular.entries[slot] else { continue }
-            batchStep(slot, g, v, &adjoint, &scratch)
+            guard !skip[slot], let g = adjoint.regular.entries[slot] else { continue }
+            batchStep(slot, g, v, skip, &adjoint, &scratch)
         }
         return adjoint
     }
 
+    /// Whether each slot depends on a leaf for which `isParameter` holds (gradients flow to it).
+    func dependence(on isParameter: (Int) -> Bool) -> [Bool] {
+        var depends: [Bool] = []
+        depends.reserveCapacity(operations.count)
+        for slot in operations.indices {
+            if case .leaf = operations[slot] {
+                depends.append(isParameter(owners[slot]))
+            } else {
+                depends.append(operations[slot].operands.contains { depends[$0] })
+            }
+        }
+        return depends
+    }
+
     /// Adds `entries` (`rows × count(entries)/rows`) into the adjoint of `target`, summing over rows
     /// when the target does not vary and over entries when it is a broadcast one-entry operand.
-    private func accumulate(_ target: Int, _ entries: [Double], rows: Int, into adjoint: inout BatchValues) {
-        guard !isConstant[target] else { return }
+    private func accumulate(_ target: Int, _ entries: [Double], rows: Int, _ skip: [Bool], into adjoint: inout BatchValues) {
+        guard !skip[target] else { return }
         let count = shapes[target].count, perRow = entries.count / Swift.max(rows, 1)
         let reduced = BatchValues.reduce(entries, rows: rows, count: perRow, toRows: adjoint.rowCount(target),
                                          toCount: perRow == count ? count : 1)
@@ -48,11 +64,11 @@ extension Tape {
     }
 
     /// Sends the adjoint `g` of `slot` (laid out like its value) to its operands.
-    private func batchStep(_ slot: Int, _ g: [Double], _ v: BatchValues, _ adjoint: inout BatchAdjoints,
+    private func batchStep(_ slot: Int, _ g: [Double], _ v: BatchValues, _ skip: [Bool], _ adjoint: inout BatchAdjoints,
                            _ scratch: inout RowScratch) {
         let rows = v.rowCount(slot), count = shapes[slot].count
         func values(_ a: Int) -> [Double] { v.entries[a] ?? [] }
-        func send(_ target: Int, _ entries: [Double]) { accumulate(target, entries, rows: rows, into: &adjoint.regular) }
+        func send(_ target: Int, _ entries: [Double]) { accumulate(target, entries, rows: rows, skip, into: &adjoint.regular) }
         /// g times operand `a` (broadcast), entry by entry.
         func times(_ a: Int) -> [Double] {
             BatchValues.combine(g, rows, count, values(a), v.rowCount(a), shapes[a].count, rows: rows, count: count, *)
@@ -65,18 +81,18 @@ extension Tape {
             send(b, g)
         case .subtract(let a, let b):
             send(a, g)
-            if !isConstant[b] { send(b, g.map { -$0 }) }
+            if !skip[b] { send(b, g.map { -$0 }) }
         case .multiply(let a, let b):
-            if !isConstant[a] { send(a, times(b)) }
-            if !isConstant[b] { send(b, times(a)) }
+            if !skip[a] { send(a, times(b)) }
+            if !skip[b] { send(b, times(a)) }
         case .negate(let a): send(a, g.map { -$0 })
         case .apply(let f, let a):
             let x = values(a), y = values(slot)
             send(a, (0..<g.count).map { k in g[k] * Tape.derivative(f, x[k], y[k]) })
         case .matmul(let a, let b) where !v.varies[a] && v.varies[b] && shapes[a].rank == 2 && shapes[b].rank == 1:
             let m = shapes[a].dimensions[0], k = shapes[a].dimensions[1]
-            if !isConstant[a] { product(into: a, &adjoint.regular, m: m, n: k, k: rows, .transposed, g, m, values(b), k) }
-            if !isConstant[b] { product(into: b, &adjoint.regular, m: rows, n: k, k: m, .plain, g, m, values(a), k) }
+            if !skip[a] { product(into: a, &adjoint.regular, m: m, n: k, k: rows, .transposed, g, m, values(b), k) }
+            if !skip[b] { product(into: b, &adjoint.regular, m: rows, n: k, k: m, .plain, g, m, values(a), k) }
         case .sum(let a) where v.varies[a]:
             let n = shapes[a].count
             send(a, (0..<rows * n).map { g[$0 / n] })
@@ -94,9 +110,9 @@ extension Tape {
                 let gRow = Array(g[row * count..<(row + 1) * count])
                 step(slot, gRow, scratch.tensors, local: false) { target, entries, extra in
                     if extra {
-                        accumulateRow(target, entries, row: row, of: rows, into: &adjoint.extra)
+                        accumulateRow(target, entries, row: row, of: rows, skip, into: &adjoint.extra)
                     } else {
-                        accumulateRow(target, entries, row: row, of: rows, into: &adjoint.regular)
+                        accumulateRow(target, entries, row: row, of: rows, skip, into: &adjoint.regular)
                     }
                 }
             }
@@ -105,8 +121,9 @@ extension Tape {
 
     /// Adds one row's contribution to `target`'s adjoint: into that row when the target varies, else
     /// into its single row (one entry when the contribution is wider than a one-entry target).
-    private func accumulateRow(_ target: Int, _ entries: [Double], row: Int, of rows: Int, into adjoint: inout BatchValues) {
-        guard !isConstant[target] else { return }
+    private func accumulateRow(_ target: Int, _ entries: [Double], row: Int, of rows: Int, _ skip: [Bool],
+                               into adjoint: inout BatchValues) {
+        guard !skip[target] else { return }
         let count = shapes[target].count, targetRows = adjoint.rowCount(target)
         let values = entries.count == count ? entries : [entries.reduce(0, +)]
         if adjoint.entries[target] == nil { adjoint.entries[target] = Array(repeating: 0, count: targetRows * count) }
