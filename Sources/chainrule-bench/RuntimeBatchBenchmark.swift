@@ -10,15 +10,7 @@ enum RuntimeBatchBenchmark {
     static let batch = 64
 
     /// The network numpy's script computes: sigmoid layers, MSE loss.
-    static let sigmoidMSE = """
-        input x[784]
-        param W1[128,784], b1[128], W2[64,128], b2[64], W3[10,64], b3[10]
-        a1 = sigmoid(W1 x + b1)
-        a2 = sigmoid(W2 a1 + b2)
-        yhat = sigmoid(W3 a2 + b3)
-        target y[10]
-        loss L = mse(yhat, y)
-        """
+    static let sigmoidMSE = RuntimeBenchmark.mlp(hidden: ["sigmoid", "sigmoid"], output: "yhat = sigmoid", loss: "mse(yhat, y)")
 
     static func run() {
         print("batched runtime: 784-128-64-10 at batch \(batch), one matrix product per layer (best of 20)")

@@ -7,15 +7,21 @@ import Foundation
 /// (``RuntimeBatchBenchmark``).
 enum RuntimeBenchmark {
 
-    static let mnistSized = """
+    static let mnistSized = mlp(hidden: ["sigmoid", "relu"], output: "p = softmax", loss: "cross_entropy(p, y)")
+
+    /// A 784-128-64-10 network: the two hidden layers' activations, the output line's start
+    /// (`p = softmax`) and the loss formula.
+    static func mlp(hidden: [String], output: String, loss: String) -> String {
+        """
         input x[784]
         param W1[128,784], b1[128], W2[64,128], b2[64], W3[10,64], b3[10]
-        a1 = sigmoid(W1 x + b1)
-        a2 = relu(W2 a1 + b2)
-        p = softmax(W3 a2 + b3)
+        a1 = \(hidden[0])(W1 x + b1)
+        a2 = \(hidden[1])(W2 a1 + b2)
+        \(output)(W3 a2 + b3)
         target y[10]
-        loss L = cross_entropy(p, y)
+        loss L = \(loss)
         """
+    }
 
     static func run() {
         print("runtime: time per sample (best of 5), backward/forward ratio")

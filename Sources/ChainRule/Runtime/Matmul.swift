@@ -80,10 +80,12 @@ enum Matmul {
     /// C += A B by packed blocks on the calling thread.
     private static func blocked(m: Int, n: Int, k: Int, _ a: Operand, _ b: Operand,
                                 into c: UnsafeMutablePointer<Double>, ldc: Int) {
-        let packedB = UnsafeMutableRawPointer.allocate(byteCount: kc * (nc + nr) * 8, alignment: 64)
-            .bindMemory(to: Double.self, capacity: kc * (nc + nr))
-        let packedA = UnsafeMutableRawPointer.allocate(byteCount: kc * (mc + mr) * 8, alignment: 64)
-            .bindMemory(to: Double.self, capacity: kc * (mc + mr))
+        let depth = Swift.min(kc, k)
+        let sizeB = depth * (Swift.min(nc, n) + nr), sizeA = depth * (Swift.min(mc, m) + mr)
+        let packedB = UnsafeMutableRawPointer.allocate(byteCount: sizeB * 8, alignment: 64)
+            .bindMemory(to: Double.self, capacity: sizeB)
+        let packedA = UnsafeMutableRawPointer.allocate(byteCount: sizeA * 8, alignment: 64)
+            .bindMemory(to: Double.self, capacity: sizeA)
         defer {
             packedB.deallocate()
             packedA.deallocate()

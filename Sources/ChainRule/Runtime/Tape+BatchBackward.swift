@@ -8,7 +8,9 @@ extension Tape {
 
         /// The full adjoint of a slot, rows added together (`count` entries).
         func total(_ slot: Int, count: Int) -> [Double] {
-            zip(regular.summed(slot, count: count), extra.summed(slot, count: count)).map(+)
+            let flowed = regular.summed(slot, count: count)
+            guard extra.entries[slot] != nil else { return flowed }
+            return zip(flowed, extra.summed(slot, count: count)).map(+)
         }
 
         /// The full adjoint of a slot at one row (the summed adjoint for a slot that does not vary).
