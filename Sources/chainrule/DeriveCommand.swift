@@ -42,13 +42,15 @@ enum DeriveCommand {
         let multiline = arguments.flags.contains("multiline")
         if format == "html" { return try html(path, network, questions, arguments) }
         var outputs: [String] = [], objects: [JSONValue] = []
+        var forms: [FactoredForms] = []
         for (of, wrt) in questions {
             let derivation: Derivation
             do throws(DerivationError) { derivation = try network.derivation(of: of, wrt: wrt) } catch {
                 throw spec.usageError(error.description)
             }
             var equations: [Equation]
-            do throws(DerivationError) { equations = try DeriveCommand.equations(derivation, form) } catch {
+            var shared = forms.first { $0.graph == derivation.graph } ?? FactoredForms(graph: derivation.graph)
+            do throws(DerivationError) { equations = try DeriveCommand.equations(derivation, form, sharing: &shared) } catch {
                 throw Stop(.usage, "chainrule derive: ∂\(of)/∂\(wrt): \(error.description)")
             }
             let size = equations.reduce(0) { $0 + $1.rhs.partialCount }
@@ -65,15 +67,17 @@ enum DeriveCommand {
                     ("of", .string(of)), ("wrt", .string(wrt)), ("form", .string(form.rawValue)),
                     ("latex", .string(latex)), ("text", .string(text)),
                     ("size", .number(Double(size))),
-                    ("paths", .number(Double(derivation.pathCount))),
+                    ("paths", derivation.pathCount > Derivation.pathCountCap ? .string(Derivation.describe(paths: derivation.pathCount)) : .number(Double(derivation.pathCount))),
                 ]
                 if form == .steps { members.append(("lines", .array(equations.map { .string(TextPrinter(digits: network.digits).render($0.rhs)) }))) }
                 if let reason { members.append(("reason", .string(reason))) }
-                if let value = value(derivation, form, partials) { members.append(("value", .number(value))) }
+                if let value = value(derivation, form, partials, &shared) { members.append(("value", .number(value))) }
                 objects.append(.object(members))
             case "latex": outputs.append(latex + (reason.map { " % " + $0 } ?? ""))
             default: outputs.append(text + (reason.map { "    (" + $0 + ")" } ?? ""))
             }
+            forms.removeAll { $0.graph == derivation.graph }
+            forms.append(shared)
         }
         if format == "json" {
             let single = arguments.values["of"] != nil || arguments.values["wrt"] != nil
@@ -121,14 +125,14 @@ enum DeriveCommand {
     }
 
     /// The equations of one form.
-    static func equations(_ derivation: Derivation, _ form: DerivativeForm) throws(DerivationError) -> [Equation] {
+    static func equations(_ derivation: Derivation, _ form: DerivativeForm, sharing forms: inout FactoredForms) throws(DerivationError) -> [Equation] {
         let lhs = derivation.total
         switch form {
         case .expanded: return [Equation(lhs: lhs, rhs: try derivation.expanded())]
-        case .factored: return [Equation(lhs: lhs, rhs: derivation.factored())]
-        case .steps: return derivation.steps().map { Equation(lhs: lhs, rhs: $0) }
+        case .factored: return [Equation(lhs: lhs, rhs: derivation.factored(sharing: &forms))]
+        case .steps: return derivation.steps(sharing: &forms).map { Equation(lhs: lhs, rhs: $0) }
         case .adjoint:
-            guard !derivation.isIdentity, derivation.zeroReason == nil else { return [Equation(lhs: lhs, rhs: derivation.factored())] }
+            guard !derivation.isIdentity, derivation.zeroReason == nil else { return [Equation(lhs: lhs, rhs: derivation.factored(sharing: &forms))] }
             let adjoint = derivation.adjoint()
             return adjoint.definitions.map {
                 Equation(lhs: .total(of: adjoint.output, wrt: $0.node), rhs: $0.value, deltas: true)
@@ -157,12 +161,12 @@ enum DeriveCommand {
     }
 
     /// The numeric value at the file's point, when every leaf has a value.
-    static func value(_ derivation: Derivation, _ form: DerivativeForm, _ partials: LocalPartials) -> Double? {
+    static func value(_ derivation: Derivation, _ form: DerivativeForm, _ partials: LocalPartials, _ forms: inout FactoredForms) -> Double? {
         guard let values = NodeValues(graph: derivation.graph) else { return nil }
         if form == .adjoint, !derivation.isIdentity, derivation.zeroReason == nil {
             return values.value(of: derivation.adjoint(), partials: partials)
         }
-        return values.value(of: derivation.factored(), partials: partials)
+        return values.value(of: derivation.factored(sharing: &forms), partials: partials)
     }
 }
 

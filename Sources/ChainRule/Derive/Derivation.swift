@@ -103,6 +103,15 @@ public struct Derivation: Sendable {
 
     /// The largest number of paths the expanded form writes out.
     public static let pathLimit = 10_000
+
+    /// The path counts above which ``describe(paths:)`` says "more than 10¹⁸" (``pathCount`` saturates
+    /// at `Int.max` ≈ 9.2 × 10¹⁸ instead of overflowing).
+    public static let pathCountCap = 1_000_000_000_000_000_000
+
+    /// A path count for people: the number, or "more than 10¹⁸" beyond ``pathCountCap``.
+    public static func describe(paths: Int) -> String {
+        paths > pathCountCap ? "more than 10¹⁸" : String(paths)
+    }
 }
 
 extension Derivation {
@@ -126,11 +135,19 @@ extension Derivation {
         return products.count == 1 ? products[0] : .sum(products)
     }
 
-    /// The smallest node-splitting form (see ``Factorizer``).
+    /// The factored form (see ``FactoredForms``): the smallest node-splitting form when at most
+    /// ``Factorizer/exhaustiveLimit`` nodes lie between B and A, else one built from the graph's structure.
     public func factored() -> Expr {
+        var forms = FactoredForms(graph: graph)
+        return factored(sharing: &forms)
+    }
+
+    /// The factored form, reusing (and adding to) the forms already found in `forms`, which must be on
+    /// the same graph: a file's many questions share their common totals this way.
+    public func factored(sharing forms: inout FactoredForms) -> Expr {
         if let trivial = trivialValue { return trivial }
-        var factorizer = Factorizer(derivation: self)
-        return factorizer.form()
+        if forms.graph != graph { forms = FactoredForms(graph: graph) }
+        return forms.form(of: of, wrt: wrt)
     }
 
     /// Backprop's form with named totals (see ``Adjoint``).

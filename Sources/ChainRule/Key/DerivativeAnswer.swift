@@ -134,7 +134,7 @@ struct DerivativeAnswer {
             return ("Answer (the chain rule, step by step).", chain(lhs, steps, printer), steps)
         case .expanded:
             if let expanded = try? derivation.expanded() { return single("Answer (expanded: one product per path).", expanded) }
-            return single("Answer (factored: the expanded form has \(derivation.pathCount) paths, too many to write out).", derivation.factored())
+            return single("Answer (factored: the expanded form has \(Derivation.describe(paths: derivation.pathCount)) paths, too many to write out).", derivation.factored())
         case .adjoint:
             let adjoint = derivation.adjoint(), delta = LaTeXPrinter(digits: printer.digits, totalStyle: .delta)
             let equations = adjoint.definitions.map {
