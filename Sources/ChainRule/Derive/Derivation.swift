@@ -121,17 +121,21 @@ extension Derivation {
         if let trivial = trivialValue { return trivial }
         let count = pathCount
         guard count <= limit else { throw .tooManyPaths(count: count, limit: limit) }
+        // Depth-first from A over each node's inputs in written order, with an explicit stack.
         var products: [Expr] = []
-        var path: [Expr] = []
-        func walk(_ q: Int) {
-            if q == 0 { products.append(path.count == 1 ? path[0] : .product(path)); return }
-            for u in localInputs[q] {
-                path.append(edge(q, u))
-                walk(u)
-                path.removeLast()
+        var path: [Expr] = [], nodes = [relevant.count - 1], next = [0]
+        while let q = nodes.last {
+            if q == 0 { products.append(path.count == 1 ? path[0] : .product(path)) }
+            let k = next[next.count - 1]
+            guard q != 0, k < localInputs[q].count else {
+                nodes.removeLast(); next.removeLast()
+                if !path.isEmpty { path.removeLast() }
+                continue
             }
+            next[next.count - 1] = k + 1
+            path.append(edge(q, localInputs[q][k]))
+            nodes.append(localInputs[q][k]); next.append(0)
         }
-        walk(relevant.count - 1)
         return products.count == 1 ? products[0] : .sum(products)
     }
 

@@ -11,7 +11,8 @@
 ///    the direct edge) — a sum, one term group per piece. Rules 2 and 3 are series–parallel reduction:
 ///    on a series–parallel graph every edge is written once, the smallest possible.
 /// 3. **Small**: at most ``Factorizer/exhaustiveLimit`` nodes between s and t — the exhaustive
-///    search, whose result is the smallest node-splitting form of that piece.
+///    search, whose result is the smallest node-splitting form of that piece (unless the search
+///    would pass ``Factorizer/stateBudget`` states; then rule 4).
 /// 4. **Cut**: nodes at the same longest distance from s form an antichain; when one such level meets
 ///    every path (a layer of a layered network), ∂t/∂s = Σ_c (∂t/∂c)(∂c/∂s) over its nodes. The level
 ///    that gives the smallest result is chosen (the nested layer-by-layer form when that is smallest).
@@ -152,10 +153,8 @@ public struct FactoredForms: Sendable {
             if var form = search.form() {
                 for k in form.terms.indices { form.terms[k].key = form.terms[k].key.map { region.nodes[$0] } }
                 options.plan = .small(form)
-            } else {
-                options.plan = Plan.none
+                return options
             }
-            return options
         }
         var exact: [[Int]] = [], crossing: (level: [Int], paths: Int)?
         for level in region.levels() {

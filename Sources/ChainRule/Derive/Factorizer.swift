@@ -13,7 +13,9 @@
 /// first path in graph order) and products run from the output toward the input.
 struct Factorizer {
     /// Nodes between s and t up to which the search is exhaustive.
-    static let exhaustiveLimit = 12
+    static let exhaustiveLimit = 8
+    /// The most memoized states a search may reach; beyond, it gives up (``form()`` returns `nil`).
+    static let stateBudget = 3_000
 
     /// One term of a sum: its factors, and its first path (nodes from t down to s).
     struct Term {
@@ -50,6 +52,7 @@ struct Factorizer {
     private let names: [String]
     private let consumers: [[Int]]
     private var memo: [Key: Form?] = [:]
+    private var exceeded = false
 
     /// A search over the DAG with these inputs and names; position 0 is s, the last position t.
     init(inputs: [[Int]], names: [String]) {
@@ -63,13 +66,14 @@ struct Factorizer {
     }
 
     /// The smallest form of the paths from the first position to the last, keys in positions;
-    /// `nil` when there is no path.
+    /// `nil` when there is no path or the search would take more than ``stateBudget`` states.
     mutating func form() -> Form? {
         let n = inputs.count
         guard n >= 2 else { return nil }
         var all = NodeSet(count: n)
         for i in 1..<n - 1 { all.insert(i) }
-        return search(0, n - 1, all)
+        let result = search(0, n - 1, all)
+        return exceeded ? nil : result
     }
 
     private func edge(_ q: Int, _ u: Int) -> Expr { .partial(of: names[q], wrt: names[u]) }
@@ -79,6 +83,7 @@ struct Factorizer {
         guard let nodes = reduced(s, t, allowed) else { return nil }
         let key = Key(s: s, t: t, allowed: nodes)
         if let known = memo[key] { return known }
+        guard !exceeded, memo.count < Factorizer.stateBudget else { exceeded = true; return nil }
         var best: Form? = expanded(s, t, nodes)
         for v in (s + 1..<t).reversed() where nodes.contains(v) {
             guard best.map({ $0.size > 1 }) ?? true else { break }
