@@ -43,6 +43,7 @@ enum DeriveCommand {
         if format == "html" { return try html(path, network, questions, arguments) }
         var outputs: [String] = [], objects: [JSONValue] = []
         var forms: [FactoredForms] = []
+        var plugged: [(graph: ScalarGraph, cache: LocalPartials.Cache)] = []
         for (of, wrt) in questions {
             let derivation: Derivation
             do throws(DerivationError) { derivation = try network.derivation(of: of, wrt: wrt) } catch {
@@ -56,7 +57,10 @@ enum DeriveCommand {
             let size = equations.reduce(0) { $0 + $1.rhs.partialCount }
             let partials = LocalPartials(graph: derivation.graph, unitSums: network.unitSums)
             if arguments.flags.contains("plug-in") {
-                equations = equations.map { Equation(lhs: $0.lhs, rhs: partials.plugging(into: $0.rhs), deltas: $0.deltas) }
+                var cache = plugged.first { $0.graph == derivation.graph }?.cache ?? LocalPartials.Cache()
+                equations = equations.map { Equation(lhs: $0.lhs, rhs: partials.plugging(into: $0.rhs, sharing: &cache), deltas: $0.deltas) }
+                plugged.removeAll { $0.graph == derivation.graph }
+                plugged.append((derivation.graph, cache))
             }
             let latex = render(equations, LaTeXPrinter(digits: network.digits), LaTeXPrinter(digits: network.digits, totalStyle: .delta), latex: true, multiline: multiline)
             let text = render(equations, TextPrinter(digits: network.digits), TextPrinter(digits: network.digits, totalStyle: .delta), latex: false, multiline: multiline)
