@@ -95,7 +95,7 @@ struct OutputFolder {
     private func exchange(_ a: String, _ b: String) -> Bool {
         #if os(Linux)
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: -2), "renameat2") else { return false }  // RTLD_DEFAULT
+        guard let symbol = dlsym(nil, "renameat2") else { return false }  // RTLD_DEFAULT
         let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
         return renameat2(AT_FDCWD, a, AT_FDCWD, b, 2) == 0  // RENAME_EXCHANGE
         #else

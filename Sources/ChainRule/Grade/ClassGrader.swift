@@ -23,6 +23,10 @@ public struct ClassGrader: Sendable {
     /// Every question, in order.
     public let questions: [ClassQuestion]
     let checkers: [ClassQuestion: AnswerChecker]
+    /// Per problem with a worked question, the checker of its own values (variants reuse its symbolic parts).
+    let workedBases: [String: WorkedChecker]
+    /// The match keys of each question's id and label.
+    let keys: [(id: String, label: String)]
 
     /// A grader for `problems`; throws when a question cannot be checked (too many paths, a name that
     /// is not in the network).
@@ -40,15 +44,21 @@ public struct ClassGrader: Sendable {
             }
         }
         self.checkers = checkers
+        var bases: [String: WorkedChecker] = [:]
+        for problem in problems where problem.questions.contains(where: { $0.kind == .worked }) {
+            bases[problem.name] = try? WorkedChecker(network: problem.network)
+        }
+        workedBases = bases
+        keys = questions.map { (ClassQuestion.matchKey($0.id), ClassQuestion.matchKey($0.label)) }
     }
 
     /// The question a written name means: its id, its label when only one question has it, or its
     /// number (`Q3`, `3`, `question 3`), compared without case or spaces.
     public func question(named written: String) -> ClassQuestion? {
         let key = ClassQuestion.matchKey(written)
-        if let q = questions.first(where: { ClassQuestion.matchKey($0.id) == key }) { return q }
-        let byLabel = questions.filter { ClassQuestion.matchKey($0.label) == key }
-        if byLabel.count == 1 { return byLabel[0] }
+        if let k = keys.firstIndex(where: { $0.id == key }) { return questions[k] }
+        let byLabel = keys.indices.filter { keys[$0].label == key }
+        if byLabel.count == 1 { return questions[byLabel[0]] }
         for prefix in ["question", "q", ""] where key.hasPrefix(prefix) {
             if let n = Int(key.dropFirst(prefix.count)), n >= 1, n <= questions.count { return questions[n - 1] }
         }
@@ -156,8 +166,11 @@ public struct ClassGrader: Sendable {
             return QuestionGrade(question: question, status: .graded, score: scored.score, points: points, mistakes: scored.mistakes,
                                  feedback: scored.feedback, answer: submission.answer, source: submission.source)
         case .worked:
-            let key = question.problem + "#" + String(variant ?? 0)
-            if workedCheckers[key] == nil { workedCheckers[key] = try? WorkedChecker(network: network) }
+            let drawn = problems.first { $0.name == question.problem }?.seed != nil ? variant : nil
+            let key = question.problem + "#" + String(drawn ?? 0)
+            if workedCheckers[key] == nil {
+                workedCheckers[key] = drawn == nil ? workedBases[question.problem] : try? workedBases[question.problem]?.withValues(of: network)
+            }
             guard let checker = workedCheckers[key] else { return unreadable("the problem cannot be run") }
             let check = checker.check(submission.answer)
             guard !check.lines.isEmpty else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `report.html`: one self-contained page (no script, nothing fetched) with the score distribution
 /// as an SVG histogram, per question the share of the class that got it right and the most common
 /// mistakes by name with an anonymous example, and the lists for the instructor.
@@ -8,7 +10,7 @@ extension ClassReport {
         let g = grades
         var body: [String] = []
         body.append("<h1>Class report</h1>")
-        body.append("<p>\(g.students.count) students, \(g.submitted.count) handed something in; mean \(ClassReport.number(meanPercent)) %, median \(ClassReport.number(medianPercent)) % of the points.</p>")
+        body.append("<p>\(g.students.count) students, \(g.submitted.count) handed something in; mean \(String(format: "%.1f", meanPercent)) %, median \(String(format: "%.1f", medianPercent)) % of the points.</p>")
         body.append("<h2>Scores</h2>")
         body.append(histogramSVG)
         body.append("<h2>Questions</h2>")
