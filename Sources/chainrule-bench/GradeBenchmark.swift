@@ -22,9 +22,11 @@ enum GradeBenchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainrule-bench-grade-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var best: (total: Double, read: Double, grade: Double, write: Double) = (.infinity, 0, 0, 0)
+        var bestCPU = Double.infinity
         var summary = ""
         for _ in 0..<3 {
             try? FileManager.default.removeItem(at: folder)
+            let c0 = cpuSeconds()
             let t0 = DispatchTime.now().uptimeNanoseconds
             guard let submissions = try? Submission.csv(csv, file: "submissions.csv") else { return }
             let t1 = DispatchTime.now().uptimeNanoseconds
@@ -40,13 +42,23 @@ enum GradeBenchmark {
                 try? Data(StudentFeedback.markdown(student).utf8).write(to: folder.appendingPathComponent("feedback/" + name))
             }
             let t3 = DispatchTime.now().uptimeNanoseconds
+            bestCPU = min(bestCPU, cpuSeconds() - c0)
             let seconds = { (a: UInt64, b: UInt64) in Double(b - a) / 1e9 }
             if seconds(t0, t3) < best.total { best = (seconds(t0, t3), seconds(t0, t1), seconds(t1, t2), seconds(t2, t3)) }
             summary = "\(submissions.count) answers, mean \(String(format: "%.1f", report.meanPercent)) %, \(grades.unreadable.count) unreadable"
         }
         let (total, read, grade, write) = best
-        print("  total \(Stopwatch.format(total)) (target < 5 s): read CSV \(Stopwatch.format(read)), variants and grading \(Stopwatch.format(grade)), "
+        print("  total \(Stopwatch.format(total)) wall clock, \(Stopwatch.format(bestCPU)) CPU (target < 5 s): read CSV \(Stopwatch.format(read)), variants and grading \(Stopwatch.format(grade)), "
               + "reports and \(students) feedback files \(Stopwatch.format(write)); \(summary)")
+    }
+
+    /// The process's CPU time so far (user and system), in seconds: on a shared machine it is what the
+    /// run itself costs, where the wall clock also counts the time others had the cores.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        let seconds = { (t: timeval) in Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// The class's CSV: per student a worked example (right, or with a slip), two derivatives of

@@ -13,6 +13,7 @@ extension WorkedChecker {
         parser = base.parser
         graph = base.graph
         partials = base.partials
+        edgePartials = base.edgePartials
         consumers = base.consumers
         runtime = try Runtime(network)
         start = try Point(network: network)
