@@ -4,14 +4,15 @@ import ChainRule
 enum DeriveCommand {
     static let spec = CommandSpec(
         name: "derive", summary: "write dA/dB with the chain rule: expanded, factored, steps or adjoint; or layer by layer",
-        synopsis: "FILE [--of A] [--wrt B] [--form expanded|factored|steps|adjoint|layers] [--batch] [--plug-in] [--format latex|text|json|html] [--multiline] [--seed S] [-o FILE]",
+        synopsis: "FILE [--of A] [--wrt B] [--form expanded|factored|steps|adjoint|layers] [--batch] [--plug-in] [--format latex|text|json|html] [--multiline] [--seed S] [-o FILE [--force]]",
         options: [("of", [], "the quantity differentiated (default: the loss, or the only output)"),
                   ("wrt", [], "the quantity differentiated against (a scalar or a component such as W1[1,2])"),
                   ("form", DerivativeForm.allCases.map(\.rawValue) + ["layers"], "how to write it (default factored); layers: the matrix form of backprop"),
                   ("format", ["latex", "text", "json", "html"], "output format (default text); html: one page, the network linked to every form"),
                   ("seed", [], "with --form layers: seed for the values the file leaves symbolic (default 0)"),
                   ("output", [], "write to this file (atomically) instead of standard output")],
-        flags: [("plug-in", "replace each local partial by its value (σ′ = q(1 − q), ∂z/∂w = u, …)"),
+        flags: [("force", "with -o: replace the file if it exists"),
+                ("plug-in", "replace each local partial by its value (σ′ = q(1 − q), ∂z/∂w = u, …)"),
                 ("multiline", "break long sums over lines (LaTeX aligned)"),
                 ("batch", "with --form layers: rows are samples (the file's samples, or a batch of m)")],
         aliases: ["o": "output"],
@@ -100,7 +101,9 @@ enum DeriveCommand {
 
     /// Prints `text`, or writes it to `--output`.
     static func write(_ text: String, _ arguments: Arguments) throws(Stop) {
-        if let output = arguments.value("output") { try Files.write(text.hasSuffix("\n") ? text : text + "\n", to: output) } else { Console.out(text) }
+        if let output = arguments.value("output") {
+            try OutputFile.write(text.hasSuffix("\n") ? text : text + "\n", to: output, force: arguments.flags.contains("force"))
+        } else { Console.out(text) }
     }
 
     /// The (A, B) pairs asked: --of/--wrt, or the file's `find dA/dB` items.

@@ -4,9 +4,10 @@ import ChainRule
 enum DrawCommand {
     static let spec = CommandSpec(
         name: "draw", summary: "draw the neuron graph as SVG, TikZ, Graphviz DOT or Mermaid",
-        synopsis: "FILE [--format svg|tikz|dot|mermaid] [-o FILE]",
+        synopsis: "FILE [--format svg|tikz|dot|mermaid] [-o FILE [--force]]",
         options: [("format", DrawingFormat.allCases.map(\.rawValue), "output format (default svg)"),
                   ("output", [], "write to this file (atomically) instead of standard output")],
+        flags: [("force", "with -o: replace the file if it exists")],
         aliases: ["o": "output"],
         details: """
             Inputs on the left, the loss on the right, layers by depth. Small networks are drawn neuron
@@ -18,7 +19,7 @@ enum DrawCommand {
         let format = DrawingFormat(rawValue: arguments.value("format", default: "svg") ?? "svg") ?? .svg
         let text = format.text(GraphLayout(network: network))
         if let path = arguments.value("output") {
-            try Files.write(text, to: path)
+            try OutputFile.write(text, to: path, force: arguments.flags.contains("force"))
         } else {
             Console.out(text)
         }

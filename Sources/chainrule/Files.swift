@@ -26,33 +26,30 @@ enum Files {
         return text
     }
 
-    /// Reads and builds a network, turning diagnostics into the compiler-style report (exit 65).
+    /// Reads and builds a network, turning diagnostics into the compiler-style report (exit 65); the
+    /// notes and warnings of a file that builds go to standard error.
     static func network(_ path: String) throws(Stop) -> Network {
         let source = try read(path)
         switch Network.parse(source) {
-        case .success(let network): return network
+        case .success(let network):
+            Console.error(Diagnostics(network.notes).formatted(file: path == "-" ? "<stdin>" : path, source: source))
+            return network
         case .failure(let diagnostics):
             throw Stop(.dataError, diagnostics.formatted(file: path == "-" ? "<stdin>" : path, source: source))
-        }
-    }
-
-    /// Writes `text` to `path` atomically (a temporary file renamed into place), so a failure never
-    /// leaves a half-written file.
-    static func write(_ text: String, to path: String) throws(Stop) {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw Stop(.cannotCreate, "\(path): error: cannot write the file: \(error.localizedDescription)")
         }
     }
 }
 
 /// Standard output and standard error.
 enum Console {
-    /// Prints to standard output.
+    /// Prints to standard output; when that fails (a full disk, a closed pipe), says so and exits 73.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        do throws(Stop) {
+            try OutputFile.writeAll(Data((text.hasSuffix("\n") ? text : text + "\n").utf8), to: STDOUT_FILENO, path: "<stdout>")
+        } catch {
+            Console.error(error.message)
+            exit(ExitCode.cannotCreate.rawValue)
+        }
     }
 
     /// Prints to standard error.

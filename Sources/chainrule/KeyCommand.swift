@@ -21,7 +21,8 @@ enum KeyCommand {
             problem, in file-name order. The key is written atomically; an existing file is replaced only
             if chainrule key wrote it (or with --force). Typeset a LaTeX key with 'pdflatex answer-key.tex'.
             With --variants N, PATH is one problem: the folder (default NAME-variants) gets
-            NAME-vK-questions and NAME-vK-key for each variant K and NAME-answers.csv.
+            NAME-vK-questions and NAME-vK-key for each variant K and NAME-answers.csv. The folder is built
+            beside its place and renamed into it when complete; an existing folder is replaced only with --force.
             """)
 
     static let command = CLI.Command(spec: spec) { arguments throws(Stop) in
@@ -48,7 +49,7 @@ enum KeyCommand {
         let title = problems.count == 1 ? "Answer key: " + (sections[0].title) : "Answer key"
         let text = render(KeyDocument(kind: .key, title: title, sections: sections), markdown: markdown)
         try checkReplaceable([path], force: force)
-        try Files.write(text, to: path)
+        try OutputFile.write(text, to: path, force: true)
         Console.error("chainrule key: wrote \(path) (\(problems.count) problem\(problems.count == 1 ? "" : "s"))")
         return .success
     }
@@ -83,7 +84,9 @@ enum KeyCommand {
         for file in files {
             let source = try Files.read(file)
             switch Network.parse(source) {
-            case .success(let network): problems.append(Problem(path: file, source: source, network: network))
+            case .success(let network):
+                Console.error(Diagnostics(network.notes).formatted(file: file, source: source))
+                problems.append(Problem(path: file, source: source, network: network))
             case .failure(let diagnostics): reports.append(diagnostics.formatted(file: file, source: source))
             }
         }
@@ -99,7 +102,7 @@ enum KeyCommand {
                             forms: formGiven ? [options.form] : DerivativeForm.allCases, title: title,
                             marker: KeyDocument(kind: .key, title: title, sections: []).marker)
         try checkReplaceable([path], force: force)
-        try Files.write(page.html, to: path)
+        try OutputFile.write(page.html, to: path, force: true)
         Console.error("chainrule key: wrote \(path) (\(problems.count) problem\(problems.count == 1 ? "" : "s"))")
         return .success
     }
@@ -109,10 +112,13 @@ enum KeyCommand {
         markdown ? KeyMarkdown.document(document) : KeyLaTeX.document(document)
     }
 
-    /// Stops unless every existing file among `paths` was written by chainrule key (or `force`).
+    /// Stops unless every existing file among `paths` was written by chainrule key (or `force`); a
+    /// device, FIFO or `-` is written to directly and is never refused.
     static func checkReplaceable(_ paths: [String], force: Bool) throws(Stop) {
         guard !force else { return }
-        for path in paths {
+        for path in paths where path != "-" {
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
             guard let handle = FileHandle(forReadingAtPath: path) else { continue }
             let head = ((try? handle.read(upToCount: 512)) ?? nil) ?? Data()
             try? handle.close()
@@ -135,25 +141,20 @@ enum KeyCommand {
             throw Stop(.dataError, "\(problem.path): error: \(error.description)")
         }
         let width = max(3, String(count).count), ext = markdown ? ".md" : ".tex"
-        func name(_ variant: Variant, _ part: String) -> String {
+        func name(_ folder: String, _ variant: Variant, _ part: String) -> String {
             let number = String(variant.number)
             return (folder as NSString).appendingPathComponent(stem + "-v" + String(repeating: "0", count: max(0, width - number.count)) + number + "-" + part + ext)
         }
-        let csvPath = (folder as NSString).appendingPathComponent(stem + "-answers.csv")
-        try checkReplaceable(variants.flatMap { [name($0, "questions"), name($0, "key")] } + [csvPath], force: force)
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw Stop(.cannotCreate, "\(folder): error: cannot create the folder: \(error.localizedDescription)")
-        }
         let plan = KeyPlan(network: problem.network, options: options)
-        for variant in variants {
-            let (questions, key) = variant.documents(plan: plan)
-            try Files.write(render(questions, markdown: markdown), to: name(variant, "questions"))
-            try Files.write(render(key, markdown: markdown), to: name(variant, "key"))
-            progress.advance()
+        try OutputFile.writeFolder(at: folder, force: force) { staging throws(Stop) in
+            for variant in variants {
+                let (questions, key) = variant.documents(plan: plan)
+                try OutputFile.write(render(questions, markdown: markdown), to: name(staging, variant, "questions"), force: false)
+                try OutputFile.write(render(key, markdown: markdown), to: name(staging, variant, "key"), force: false)
+                progress.advance()
+            }
+            try OutputFile.write(VariantAnswers.csv(variants, plan: plan), to: (staging as NSString).appendingPathComponent(stem + "-answers.csv"), force: false)
         }
-        try Files.write(VariantAnswers.csv(variants, plan: plan), to: csvPath)
         progress.finish()
         Console.error("chainrule key: wrote \(count) variant\(count == 1 ? "" : "s") of \(problem.path) to \(folder)/ (questions, keys and \(stem)-answers.csv)")
         return .success
