@@ -47,14 +47,14 @@ public struct AnswerScore: Hashable, Sendable {
             case .notADerivative(let expr):
                 extras += 1
                 names.append("wrote \(printer.render(expr)) where a partial derivative belongs")
-            case .unknownName(let name, _):
+            case .unknownName(let name, _, _):
                 extras += 1
                 names.append("wrote the unknown name '\(name)'")
             case .wrongLeftSide:
                 names.append("wrong left-hand side")
             case .notFactored, .notInForm(.factored, _):
                 factoredNote = true
-            case .notInForm, .valueDiffers, .cannotEvaluate:
+            case .notInForm, .valueDiffers, .cannotEvaluate, .readAs:
                 break
             case .tooLarge:
                 wrongPaths = paths
