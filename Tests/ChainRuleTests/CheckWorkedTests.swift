@@ -133,7 +133,7 @@ import Testing
     @Test func namesThatMatchNothingAreReported() throws {
         let network = try #require(Package.network("perceptron.nn"))
         let check = try WorkedChecker(network: network).check("q = 0.5\nx1 = [0.5, 1]\nz = 0.32\n")
-        #expect(check.lines[0].problem == .unknownName("q"))
+        guard case .unknownName("q", _)? = check.lines[0].problem else { Issue.record("\(String(describing: check.lines[0].problem))"); return }
         #expect(check.lines[1].problem == .shapeMismatch(expected: 1, given: 2))
         #expect(check.lines[2].status == .ok)
         #expect(!check.correct)
