@@ -10,16 +10,11 @@ import Testing
     private func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
 
     private func check(_ network: String, _ fixture: String, fixtureNetwork: Bool = false) throws -> WorkedCheck {
-        let source = fixtureNetwork ? WorkedFixture.text(network) : Package.source(network)
-        let checker = try WorkedChecker(network: try Network.parse(source).get())
-        return checker.check(WorkedFixture.text(fixture))
+        try WorkedFixture.check(network, fixture, fixtureNetwork: fixtureNetwork)
     }
 
-    /// The first line labelled `label` in `iteration`.
     private func line(_ check: WorkedCheck, _ label: String, iteration: Int = 1) throws -> WorkedCheck.Line {
-        let report = CheckReport(worked: check)
-        return try #require(check.lines.first { report.label($0.entry) == label && $0.entry.iteration == iteration },
-                            "\(label): \(check.lines.map { report.label($0.entry) })")
+        try WorkedFixture.line(check, label, iteration: iteration)
     }
 
     /// At least 90 % of the lines that carry a number are checked, and the report says how many.
@@ -146,5 +141,21 @@ import Testing
         #expect(errors.list.first?.message.contains("did you mean z_h, h?") == true)
         guard case .failure(let syntax) = Network.parse(base + "notation a^{(1)} h\n") else { Issue.record("accepted"); return }
         #expect(syntax.list.first?.message.hasPrefix("expected 'NAME = NETWORK_NAME'") == true)
+    }
+}
+
+extension WorkedFixture {
+    /// A fixture checked against a network of Problems/ (or of Fixtures/).
+    static func check(_ network: String, _ fixture: String, fixtureNetwork: Bool = false) throws -> WorkedCheck {
+        let source = fixtureNetwork ? text(network) : Package.source(network)
+        let checker = try WorkedChecker(network: try Network.parse(source).get())
+        return checker.check(text(fixture))
+    }
+
+    /// The first line labelled `label` (as the report labels it) in `iteration`.
+    static func line(_ check: WorkedCheck, _ label: String, iteration: Int = 1) throws -> WorkedCheck.Line {
+        let report = CheckReport(worked: check)
+        return try #require(check.lines.first { report.label($0.entry) == label && $0.entry.iteration == iteration },
+                            "\(label): \(check.lines.map { report.label($0.entry) })")
     }
 }
