@@ -26,11 +26,14 @@ enum Files {
         return text
     }
 
-    /// Reads and builds a network, turning diagnostics into the compiler-style report (exit 65).
+    /// Reads and builds a network, turning diagnostics into the compiler-style report (exit 65); the
+    /// notes and warnings of a file that builds go to standard error.
     static func network(_ path: String) throws(Stop) -> Network {
         let source = try read(path)
         switch Network.parse(source) {
-        case .success(let network): return network
+        case .success(let network):
+            Console.error(Diagnostics(network.notes).formatted(file: path == "-" ? "<stdin>" : path, source: source))
+            return network
         case .failure(let diagnostics):
             throw Stop(.dataError, diagnostics.formatted(file: path == "-" ? "<stdin>" : path, source: source))
         }

@@ -5,7 +5,7 @@ extension Network {
         if file.diagnostics.contains(where: { $0.severity == .error }) {
             return .failure(Diagnostics(file.diagnostics))
         }
-        return NetworkBuilder.build(title: file.title, statements: file.statements).flatMap { network in
+        return NetworkBuilder.build(title: file.title, statements: file.statements, warnings: file.diagnostics).flatMap { network in
             var network = network
             return network.declare(file.notations).map { network }
         }

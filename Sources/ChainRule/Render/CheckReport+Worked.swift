@@ -116,7 +116,7 @@ extension CheckReport {
         if let problem = line.problem { return "not checked: " + self.problem(problem) }
         let vector = line.components.count > 1
         func at(_ c: WorkedCheck.Component) -> String { vector ? "[\(c.name.split(separator: "[").last.map { String($0.dropLast()) } ?? c.name)] " : "" }
-        func show(_ x: Double?, _ decimals: Int) -> String { x.map { DisplayNumber.string($0, digits: max(decimals, 1)) } ?? "—" }
+        func show(_ x: Double?, _ decimals: Int) -> String { x.map { DisplayNumber.fixed($0, places: max(decimals, 1)) } ?? "—" }
         var text: String
         switch line.status {
         case .ok:
@@ -145,7 +145,7 @@ extension CheckReport {
 
     /// `value` to `places` decimals without trailing zeros (0.32, not 0.3200).
     static func trimmed(_ value: Double, _ places: Int) -> String {
-        var text = DisplayNumber.string(value, digits: places)
+        var text = DisplayNumber.fixed(value, places: places)
         guard text.contains(".") else { return text }
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
@@ -154,9 +154,9 @@ extension CheckReport {
 
     private func mismatch(_ m: WorkedCheck.LossMismatch, given: Double, decimals: Int) -> String {
         let ways = m.matches.map { "\($0.loss.rawValue) gives for ∂L/∂\(printer.symbol($0.wrt)) (\(printer.render($0.formula)))" }
-        return "loss/δ mismatch: \(DisplayNumber.string(given, digits: decimals)) is what " + ways.joined(separator: ", and ")
+        return "loss/δ mismatch: \(DisplayNumber.fixed(given, places: decimals)) is what " + ways.joined(separator: ", and ")
             + "; under this file's loss ∂L/∂\(printer.symbol(m.wrt)) = \(printer.render(m.formula)) = "
-            + "\(DisplayNumber.string(m.value, digits: decimals)) from your numbers"
+            + "\(DisplayNumber.fixed(m.value, places: decimals)) from your numbers"
     }
 
     private func problem(_ problem: WorkedCheck.Problem) -> String {

@@ -2,7 +2,9 @@
 ///
 /// The language is line based: one statement per line, continued onto the following lines while a
 /// bracket is open (so matrices may span lines). A line with an error is reported and skipped, so one
-/// pass reports the errors of every line. Parsing never traps, whatever the input.
+/// pass reports the errors of every line. `for` blocks are expanded first (``expandingLoops(_:diagnostics:)``).
+/// Warnings (a division followed by a juxtaposed product) are reported once per file. Parsing never
+/// traps, whatever the input.
 public struct Parser {
     /// Parses a whole `.nn` source text.
     public static func parse(_ source: String) -> ParsedFile {
@@ -10,14 +12,19 @@ public struct Parser {
         let lexer = Lexer(rest)
         var statements: [Statement] = []
         var diagnostics: [Diagnostic] = notationErrors
+        var warned = false
         let lines = logicalLines(lexer.tokens)
-        for line in lines {
+        for line in expandingLoops(lines, diagnostics: &diagnostics) {
             var parser = LineParser(line)
             do throws(Diagnostic) {
                 statements.append(try parser.parseStatement())
-            } catch {
+                if !warned, let warning = parser.warnings.first {
+                    diagnostics.append(warning)
+                    warned = true
+                }
+            } catch where !diagnostics.contains(error) {
                 diagnostics.append(error)
-            }
+            } catch {}
         }
         if lines.isEmpty {
             diagnostics.append(Diagnostic(at: SourceLocation(line: 1, column: 1),
