@@ -20,6 +20,7 @@ public struct NetworkBuilder {
     private var constants: [NamedConstant] = []
     /// Free names made parameters without a `param` declaration, in order of first use.
     private var undeclared: [(name: String, location: SourceLocation)] = []
+    private var classTargets = ClassTargets()
 
     /// Builds the network, or returns every error found; `warnings` (from the parser) and the builder's
     /// own warnings and notes go into ``Network/notes`` when it builds.
@@ -117,6 +118,12 @@ public struct NetworkBuilder {
         if let value = declaration.value, let tensor = tensor(value, declared: declaration) {
             node.value = tensor
             node.shape = tensor.shape
+        }
+        if let index = declaration.classIndex {
+            guard kind == .target else {
+                return error(at: declaration.location, "only a target can be a class number ('target \(declaration.name) = class \(index)')")
+            }
+            classTargets.declare(declaration.name, index: index, at: declaration.location)
         }
         _ = add(node)
     }
@@ -309,6 +316,9 @@ public struct NetworkBuilder {
         }
         var network = Network(title: title, nodes: reordered, loss: settings.loss.map { map[$0] },
                               rate: settings.rate, iterations: settings.iterations ?? 1, digits: settings.digits)
+        for (name, location) in classTargets.unsettled {
+            error(at: location, "'\(name)' is a class number but no cross_entropy, hinge, bce or mse compares it with a prediction")
+        }
         network.constants = constants
         network.undeclaredParameters = undeclared.map(\.name)
         if let first = undeclared.first {
@@ -382,6 +392,17 @@ public struct NetworkBuilder {
         else { return nil }
         if !constants.contains(constant) { constants.append(constant) }
         return constant
+    }
+
+    /// Access for ``FormulaResolver``: gives the class target `name` (`target y = class 3`) the shape of
+    /// the prediction it is compared with and its one-hot value; nothing for other names.
+    mutating func settleClassTarget(_ name: String, like prediction: Shape, at location: SourceLocation) {
+        guard let index = positions[name], let (value, problem) = classTargets.settle(name, like: prediction) else { return }
+        if let problem { error(at: location, problem) }
+        if let value {
+            nodes[index].value = value
+            nodes[index].shape = value.shape
+        }
     }
 
     /// Access for ``FormulaResolver``: whether `name` is a node, a declared parameter or a name used
