@@ -98,16 +98,7 @@ struct TextbookNetworksTests {
             find dL/dW, dL/dU, dL/db
             """),
         // The quiz (seed 002, "Quiz, Problem 3"): every neuron computes g(b + Σ v_l x_l + Σ w_u u).
-        Example(name: "quiz-problem-3", source: """
-            input x1, x2
-            a = g(x1)
-            b = g(x1)
-            c = g(a, x2)
-            d = g(a, b, x2)
-            e = g(d)
-            y = g(c, d, e)
-            find dy/dx2, dy/dx1
-            """),
+        Example(name: "quiz-problem-3", source: ParserExamples.neuronDAG),
         // Nielsen, "Neural Networks and Deep Learning", ch. 2: a = σ(w a′ + b) layer by layer, cost
         // C = ½ ‖y − a^L‖², here a 2-2-1 network written with W₁, ⊙-free matrix products and σ.
         Example(name: "nielsen-two-layer", source: """
