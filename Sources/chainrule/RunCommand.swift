@@ -1,4 +1,5 @@
 import ChainRule
+import Foundation
 
 /// `chainrule run FILE`: the worked numeric example (forward, loss, backward, updates per iteration).
 enum RunCommand {
@@ -13,6 +14,7 @@ enum RunCommand {
         details: """
             Inputs, parameters and targets without a value in the file are drawn at random (reported).
             With sample lines, each pass runs every sample and averages loss and gradients over the batch.
+            Each iteration is written as soon as it is computed, so memory does not grow with iterations.
             Exits 1 when a value or derivative is not a finite number (each is reported by name).
             """)
 
@@ -22,21 +24,27 @@ enum RunCommand {
             throw spec.usageError("--seed takes a whole number from 0 to \(UInt64.max), got '\(arguments.value("seed") ?? "")'")
         }
         let network = try Files.network(arguments.positional[0])
-        let training: Training, runtime: Runtime
+        let runtime: Runtime, start: Point
         do {
             runtime = try Runtime(network)
-            training = runtime.train(from: try Point(network: network, seed: seed))
+            start = try Point(network: network, seed: seed)
         } catch {
             throw Stop(.dataError, "\(arguments.positional[0]): error: \(error)")
         }
-        let shown = digits ?? network.digits ?? 4
-        let example = WorkedExample(training, runtime: runtime)
-        switch arguments.value("format", default: "text") {
-        case "json": Console.out(WorkedExampleJSON.document(training).serialized())
-        case "latex": Console.out(WorkedExampleLaTeX(digits: shown).render(example))
-        default: Console.out(WorkedExampleText(digits: shown).render(example))
+        let format: WorkedExampleStream.Format = switch arguments.value("format", default: "text") {
+        case "json": .json
+        case "latex": .latex
+        default: .text
         }
-        Console.error(example.errors.map { "\(arguments.positional[0]): error: " + $0 }.joined(separator: "\n"))
-        return example.errors.isEmpty ? .success : .failure
+        var stream = WorkedExampleStream(format: format, digits: digits ?? network.digits ?? 4, runtime: runtime)
+        _ = runtime.train(from: start) { part in write(stream.part(part)) }
+        write(stream.finish())
+        Console.error(stream.errors.map { "\(arguments.positional[0]): error: " + $0 }.joined(separator: "\n"))
+        return stream.errors.isEmpty ? .success : .failure
+    }
+
+    /// Writes `text` to standard output as it is (no newline added).
+    private static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -218,6 +218,10 @@ struct WorkedVectorTests {
             let runtime = try Runtime(network)
             let example = WorkedExample(runtime.train(from: try Point(network: network)), runtime: runtime)
             let html = HTMLWorkedExample(digits: 4).render(example)
+            if name.hasPrefix("sigmoid") {
+                // δ⁽³⁾ = ∂L/∂z⁽³⁾ = ∂L/∂ŷ ⊙ … = ŷ − y: equal forms in one cell are joined by =.
+                #expect(html.contains(#" <math xmlns="http://www.w3.org/1998/Math/MathML"><mo>=</mo></math> "#))
+            }
             let backward = html.components(separatedBy: "<caption>Backward pass</caption>").dropFirst()
             #expect(!backward.isEmpty)
             for table in backward {

@@ -24,8 +24,10 @@ struct HTMLWorkedExample {
         for line in section.lines {
             let steps = line.steps.map(math)
             let symbolic = line.steps.dropLast().prefix(while: HTMLWorkedExample.isSymbolic).count
-            let cells = [steps.prefix(symbolic).joined(separator: " "),
-                         steps.dropFirst(symbolic).dropLast().joined(separator: " "), steps.last ?? ""]
+            // Several forms in one cell are equal: written with = between them.
+            let equals = " " + HTMLWorkedExample.inline("<mo>=</mo>") + " "
+            let cells = [steps.prefix(symbolic).joined(separator: equals),
+                         steps.dropFirst(symbolic).dropLast().joined(separator: equals), steps.last ?? ""]
             let lhs = math(line.lhs)
             let head = line.isUpdate ? lhs.replacingOccurrences(of: "</math>", with: "<mo>←</mo></math>") : lhs
             rows.append("<tr><th scope=\"row\">" + head + "</th>" + cells.map { "<td>" + $0 + "</td>" }.joined() + "</tr>")

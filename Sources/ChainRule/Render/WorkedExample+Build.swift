@@ -20,7 +20,7 @@ extension WorkedExample {
         let builder = Builder(network: network, runtime: runtime, definitions: definitions)
         let layered = LayerBuilder(network: network)
         for (number, iteration) in training.iterations.enumerated() {
-            let label = "Iteration \(number + 1)"
+            let label = "Iteration \(training.firstIteration + number)"
             for (k, pass) in iteration.passes.enumerated() {
                 let heading = iteration.passes.count > 1 ? label + ", sample \(k + 1)" : label
                 let single = iteration.passes.count == 1
