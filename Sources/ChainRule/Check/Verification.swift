@@ -47,6 +47,8 @@ public struct Verification: Sendable {
     public var substitute: Function?
     /// The tolerances used.
     public var tolerances: Tolerances
+    /// What was not checked, and why (the matrix form of a network that is not a chain of layers).
+    public var notes: [String] = []
 
     /// Whether every row agrees.
     public var agrees: Bool { rows.allSatisfy(\.agrees) }

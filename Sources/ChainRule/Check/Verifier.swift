@@ -58,7 +58,11 @@ public struct Verifier: Sendable {
                                        kinks: [], agrees: true)
             row.symbolic = symbolicValue(derivation, valued, problem: &row.problem)
             row.backprop = runtime.backward(evaluation, of: a.node, component: a.offset)[b.node].scalars[b.offset]
-            row.finiteDifference = finiteDifference(runtime, point, evaluation, of: a, wrt: b)
+            do {
+                row.finiteDifference = try finiteDifference(runtime, point, evaluation, of: a, wrt: b)
+            } catch {
+                row.problem = row.problem ?? "the finite difference cannot be taken with \(wrt) held fixed: \(error)"
+            }
             let relevant = Set(derivation.relevant.map { derivation.graph.nodes[$0].name })
             row.kinks = runtime.kinks(evaluation, within: 1e-4).compactMap { kink in
                 let owner = network[kink.node]
@@ -68,16 +72,28 @@ public struct Verifier: Sendable {
             judge(&row)
             rows.append(row)
         }
-        if checksMatrixForm { rows += matrixRows(runtime, point, evaluation, kinks: runtime.kinks(evaluation, within: 1e-4)) }
-        return Verification(rows: rows, drawn: point.drawn, seed: seed, substitute: substitute, tolerances: tolerances)
+        var notes: [String] = []
+        if checksMatrixForm {
+            rows += matrixRows(runtime, point, evaluation, kinks: runtime.kinks(evaluation, within: 1e-4), notes: &notes)
+        }
+        return Verification(rows: rows, drawn: point.drawn, seed: seed, substitute: substitute, tolerances: tolerances, notes: notes)
     }
 
     /// Every entry of every parameter gradient of the layer-wise matrix form, when the network is a chain
-    /// of layers with a loss (nothing otherwise).
-    private func matrixRows(_ runtime: Runtime, _ point: Point, _ evaluation: Evaluation, kinks: [Kink]) -> [Verification.Row] {
+    /// of layers with a loss (nothing otherwise; `notes` says why when it has a loss).
+    private func matrixRows(_ runtime: Runtime, _ point: Point, _ evaluation: Evaluation, kinks: [Kink],
+                            notes: inout [String]) -> [Verification.Row] {
         let network = runtime.network
-        guard let loss = network.loss, let layers = try? LayerDerivation(network),
-              let values = try? layers.evaluate(leaves: point.values.mapValues(\.scalars)) else { return [] }
+        guard let loss = network.loss else { return [] }
+        let layers: LayerDerivation, values: LayerValues
+        do throws(LayerError) { layers = try LayerDerivation(network) } catch {
+            notes.append("the matrix form is not checked: \(error)")
+            return []
+        }
+        do { values = try layers.evaluate(leaves: point.values.mapValues(\.scalars)) } catch {
+            notes.append("the matrix form is not checked: its values cannot be computed: \(error)")
+            return []
+        }
         let gradients = runtime.backward(evaluation)
         let lossName = network.nodes[loss].name
         return values.gradients.flatMap { gradient in
@@ -123,14 +139,14 @@ public struct Verifier: Sendable {
     }
 
     private func finiteDifference(_ runtime: Runtime, _ point: Point, _ evaluation: Evaluation,
-                                  of a: (node: Int, offset: Int), wrt b: (node: Int, offset: Int)) -> Double {
+                                  of a: (node: Int, offset: Int), wrt b: (node: Int, offset: Int)) throws -> Double {
         let network = runtime.network
         if network.nodes[b.node].kind.isLeaf {
             return FiniteDifference.derivative(runtime, at: point, of: a.node, component: a.offset, wrt: b.node, offset: b.offset)
         }
         let value = evaluation.value(b.node)
         let cut = network.cutting(at: b.node, value: value.tensor)
-        guard let cutRuntime = try? Runtime(cut) else { return .nan }
+        let cutRuntime = try Runtime(cut)
         var moved = point
         moved.values[b.node] = value
         return FiniteDifference.derivative(cutRuntime, at: moved, of: a.node, component: a.offset, wrt: b.node, offset: b.offset)
@@ -152,20 +168,4 @@ public struct Verifier: Sendable {
         guard a.isFinite, b.isFinite else { return .infinity }
         return abs(a - b) / max(abs(a), abs(b), floor)
     }
-}
-
-extension Network {
-    /// The node and row-major offset of a scalar name (`x1`, `a1[2]`, `W1[1,2]`).
-    public func scalarLocation(_ name: String) -> (node: Int, offset: Int)? {
-        if let index = index(of: name), nodes[index].shape.count == 1 { return (index, 0) }
-        for (index, node) in nodes.enumerated() where name.hasPrefix(node.name + "[") {
-            if let offset = node.componentNames.firstIndex(of: name) { return (index, offset) }
-        }
-        return nil
-    }
-}
-
-extension RealTensor {
-    /// The values as a ``Tensor`` of real numbers.
-    var tensor: Tensor { Tensor(shape: shape, entries: scalars.map(Number.real)) }
 }
