@@ -86,6 +86,15 @@ struct FormulaLaTeX: FormulaPrinter {
     func crossEntropy(_ a: Formula, _ b: Formula) -> String { "\\mathrm{CE}(" + print(a, .sum) + ", " + print(b, .sum) + ")" }
     /// `\mathrm{MSE}(a, b)`.
     func mse(_ a: Formula, _ b: Formula) -> String { "\\mathrm{MSE}(" + print(a, .sum) + ", " + print(b, .sum) + ")" }
+    /// `\lVert W \rVert`, `\operatorname{mean}(v)`, `\max(v)`, `\operatorname{hinge}(s, t)`.
+    func reduce(_ reduction: Reduction, _ arguments: [Formula]) -> String {
+        let list = arguments.map { print($0, .sum) }.joined(separator: ", ")
+        switch reduction {
+        case .norm: return "\\lVert " + list + " \\rVert"
+        case .max, .min: return "\\" + reduction.name + "(" + list + ")"
+        case .mean, .hinge: return "\\operatorname{" + reduction.name + "}(" + list + ")"
+        }
+    }
     /// `\left(text\right)`.
     func parenthesized(_ text: String) -> String { "\\left(" + text + "\\right)" }
 

@@ -41,6 +41,8 @@ public protocol FormulaPrinter {
     func crossEntropy(_ a: Formula, _ b: Formula) -> String
     /// Mean squared error of prediction `a` and target `b`.
     func mse(_ a: Formula, _ b: Formula) -> String
+    /// A reduction of whole operands to one number (`norm`, `mean`, `max`/`min`, `hinge`).
+    func reduce(_ reduction: Reduction, _ arguments: [Formula]) -> String
 
     /// Text wrapped in this format's parentheses.
     func parenthesized(_ text: String) -> String
@@ -73,6 +75,7 @@ extension FormulaPrinter {
         case .bce(let a, let b): text = bce(a, b)
         case .crossEntropy(let a, let b): text = crossEntropy(a, b)
         case .mse(let a, let b): text = mse(a, b)
+        case .reduce(let r, let args): text = reduce(r, args)
         }
         return precedence(of: formula) < context ? parenthesized(text) : text
     }

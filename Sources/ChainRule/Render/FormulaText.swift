@@ -49,8 +49,18 @@ public struct FormulaText: FormulaPrinter {
     public func crossEntropy(_ a: Formula, _ b: Formula) -> String { "cross_entropy(" + print(a, .sum) + ", " + print(b, .sum) + ")" }
     /// `mse(a, b)`.
     public func mse(_ a: Formula, _ b: Formula) -> String { "mse(" + print(a, .sum) + ", " + print(b, .sum) + ")" }
+    /// `norm(W)`, `mean(v)`, `max(a, b)`, `hinge(s, t)`.
+    public func reduce(_ reduction: Reduction, _ arguments: [Formula]) -> String {
+        reduction.name + "(" + arguments.map { print($0, .sum) }.joined(separator: ", ") + ")"
+    }
     /// `(text)`.
     public func parenthesized(_ text: String) -> String { "(" + text + ")" }
+
+    /// As usual, except that a fraction constant (`1/3`) binds as a quotient.
+    public func precedence(of formula: Formula) -> Precedence {
+        if case .constant(let n) = formula, !n.isNegative, n.description.contains("/") { return .product }
+        return defaultPrecedence(of: formula)
+    }
 
     private func isNumber(_ formula: Formula) -> Bool {
         if case .constant = formula { return true }
