@@ -44,10 +44,7 @@ public struct LayerLaTeXNotation: LayerPrinter, Sendable {
     }
     /// `a + b - c`.
     public func sum(_ terms: [LayerExpr]) -> String {
-        terms.enumerated().map { k, term in
-            if k > 0, let positive = negated(term) { return "- " + wrapped(positive, below: .product) }
-            return (k > 0 ? "+ " : "") + wrapped(term, below: k == 0 ? .sum : .product)
-        }.joined(separator: " ")
+        inlineSum(terms, minus: "-")
     }
     /// `\frac{1}{2} …`, `\frac{1}{m} …`, `-a`.
     public func scaled(_ scale: LayerScale, _ a: LayerExpr) -> String {
@@ -84,10 +81,8 @@ public struct LayerLaTeXNotation: LayerPrinter, Sendable {
     public func parenthesized(_ text: String) -> String { "\\left(" + text + "\\right)" }
     /// `\mathbb{R}^{3\times 4}`, `\mathbb{R}^{m\times 4}`, `\mathbb{R}`.
     public func space(_ shape: LayerShape, matrix: Bool) -> String {
-        if shape.isScalar && !matrix { return "\\mathbb{R}" }
-        var sizes = [shape.rows.description]
-        if shape.cols != .count(1) || matrix { sizes.append(shape.cols.description) }
-        return "\\mathbb{R}^{" + sizes.joined(separator: "\\times ") + "}"
+        let sizes = spaceSizes(shape, matrix: matrix)
+        return sizes.isEmpty ? "\\mathbb{R}" : "\\mathbb{R}^{" + sizes.joined(separator: "\\times ") + "}"
     }
 
     // MARK: Values and names

@@ -59,10 +59,7 @@ public struct LayerMathML: LayerPrinter, Sendable {
     }
     /// `a + b − c`.
     public func sum(_ terms: [LayerExpr]) -> String {
-        row(terms.enumerated().flatMap { k, term -> [String] in
-            if k > 0, let positive = negated(term) { return [op("−"), wrapped(positive, below: .product)] }
-            return (k > 0 ? [op("+")] : []) + [wrapped(term, below: k == 0 ? .sum : .product)]
-        })
+        row(signedTerms(terms).flatMap { term in (term.minus.map { [op($0 ? "−" : "+")] } ?? []) + [term.text] })
     }
     /// A coefficient (as a fraction) before the term, `−` when negative.
     public func scaled(_ scale: LayerScale, _ a: LayerExpr) -> String {

@@ -90,6 +90,31 @@ extension LayerPrinter {
         return positive.isOne && !scale.perSample ? a : .scaled(LayerScale(positive, perSample: scale.perSample), a)
     }
 
+    /// A sum's terms in order, each wrapped as its place needs, with the operator before it: `nil`
+    /// for the first, else whether it is a minus (a term scaled by a negative number, see
+    /// ``negated(_:)``) or a plus. Each format spells the operators its own way.
+    public func signedTerms(_ terms: [LayerExpr]) -> [(minus: Bool?, text: String)] {
+        terms.enumerated().map { k, term in
+            if k > 0, let positive = negated(term) { return (true, wrapped(positive, below: .product)) }
+            return (k > 0 ? false : nil, wrapped(term, below: k == 0 ? .sum : .product))
+        }
+    }
+
+    /// A sum written inline, `a + b − c`, with this format's `minus`.
+    public func inlineSum(_ terms: [LayerExpr], minus: String) -> String {
+        signedTerms(terms).map { term in term.minus.map { ($0 ? minus : "+") + " " + term.text } ?? term.text }
+            .joined(separator: " ")
+    }
+
+    /// The sizes a space is written with: none for a scalar (unless a `matrix`), the length of a
+    /// column, rows and columns otherwise.
+    public func spaceSizes(_ shape: LayerShape, matrix: Bool) -> [String] {
+        if shape.isScalar && !matrix { return [] }
+        var sizes = [shape.rows.description]
+        if shape.cols != .count(1) || matrix { sizes.append(shape.cols.description) }
+        return sizes
+    }
+
     /// The magnitude of a coefficient as numerator and denominator (`""` when whole), without the 1/m.
     public func fraction(_ scale: LayerScale) -> (numerator: String, denominator: String) {
         let magnitude = scale.factor.isNegative ? -scale.factor : scale.factor

@@ -48,10 +48,7 @@ public struct LayerTextNotation: LayerPrinter, Sendable {
     }
     /// `a + b − c`.
     public func sum(_ terms: [LayerExpr]) -> String {
-        terms.enumerated().map { k, term in
-            if k > 0, let positive = negated(term) { return "− " + wrapped(positive, below: .product) }
-            return (k > 0 ? "+ " : "") + wrapped(term, below: k == 0 ? .sum : .product)
-        }.joined(separator: " ")
+        inlineSum(terms, minus: "−")
     }
     /// `½(…)`, `(1/m)…`, `−a`.
     public func scaled(_ scale: LayerScale, _ a: LayerExpr) -> String {
@@ -89,10 +86,7 @@ public struct LayerTextNotation: LayerPrinter, Sendable {
     public func parenthesized(_ text: String) -> String { "(" + text + ")" }
     /// `ℝ³ˣ⁴`, `ℝᵐˣ⁴`, `ℝ³`, `ℝ`; a weight column `ℝ³ˣ¹`.
     public func space(_ shape: LayerShape, matrix: Bool) -> String {
-        if shape.isScalar && !matrix { return "ℝ" }
-        var sizes = [shape.rows.description]
-        if shape.cols != .count(1) || matrix { sizes.append(shape.cols.description) }
-        return "ℝ" + sizes.map { Self.superscript($0) }.joined(separator: "ˣ")
+        "ℝ" + spaceSizes(shape, matrix: matrix).map { Self.superscript($0) }.joined(separator: "ˣ")
     }
 
     // MARK: Values and names
