@@ -69,6 +69,7 @@ public enum DisplayNumber: Hashable, Sendable {
         if value == 0 { return digits.map { $0 > 0 ? "0." + String(repeating: "0", count: $0) : "0" } ?? "0" }
         guard let digits else { return shortest(value) }
         let places = max(0, min(digits, 40))
+        if abs(value) >= largestPositional { return scientific(value, places: places) }
         let rounded = String(format: "%.\(places)f", value)
         if rounded.contains(where: { $0 >= "1" && $0 <= "9" }) { return rounded }
         let significant = max(1, places)
@@ -76,6 +77,17 @@ public enum DisplayNumber: Hashable, Sendable {
         let decimals = significant - 1 - exponent
         if decimals > 40 { return String(format: "%.\(significant - 1)e", value) }
         return String(format: "%.\(decimals)f", value)
+    }
+
+    /// Computed values at least this large in magnitude are shown in scientific notation
+    /// (`1.0000e308`), as the shortest form does beyond 10²¹, instead of hundreds of digits.
+    public static let largestPositional = 1e21
+
+    /// `value` as `M.MMMMeX` with `places` decimals in the mantissa (no `+`, no leading zeros).
+    private static func scientific(_ value: Double, places: Int) -> String {
+        let text = String(format: "%.\(places)e", value)
+        guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
+        return String(text[..<e]) + "e" + String(exponent)
     }
 
     /// The exact decimal form of `r` when it terminates within ``maxExactPlaces`` places.
