@@ -7,6 +7,7 @@ let suites: [(name: String, summary: String, run: () -> Void)] = [
     ("runtime", "forward and backward time per sample, backward/forward ratio", RuntimeBenchmark.run),
     ("layers", "layer-wise matrix derivation and evaluation, 784-128-64-10 at batch 64", LayersBenchmark.run),
     ("check", "10,000 answers to the quiz's dy/dx1 split, parsed and checked", CheckBenchmark.run),
+    ("verify", "verify on one neuron of 250 to 2,000 inputs (time per derivative should stay flat)", VerifyBenchmark.run),
     ("key", "200 variants of example-3-bce.nn with question sheets, keys and the answers CSV (target < 5 s)", KeyBenchmark.run),
 ]
 
