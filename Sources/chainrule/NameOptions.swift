@@ -9,17 +9,21 @@ enum NameOptions {
         throw spec.usageError("--\(option): the network has no '\(name)'" + hint(name, network))
     }
 
-    /// Stops with a usage error unless `of` and `wrt` name an edge of the graph: `wrt` a direct input of `of`.
+    /// Stops with a usage error unless `of` and `wrt` name an edge of the graph: `wrt` a direct input of
+    /// `of` in the scalar graph, with pre-activations folded into their neurons (∂h1/∂w11) or not (∂h1/∂z_h1).
     static func checkEdge(of: String, wrt: String, in network: Network, spec: CommandSpec) throws(Stop) {
         try check(of, option: "perturb", in: network, spec: spec)
         try check(wrt, option: "perturb", in: network, spec: spec)
-        let q = network.index(of: of) ?? network.scalarLocation(of)?.node
-        let u = network.index(of: wrt) ?? network.scalarLocation(wrt)?.node
-        guard let q, let u, network.nodes[q].formula?.references.contains(u) == true else {
-            let inputs = q.map { network.nodes[$0].formula?.references.map { network.nodes[$0].name } ?? [] } ?? []
-            let known = inputs.isEmpty ? "'\(of)' has no inputs" : "the inputs of '\(of)' are " + inputs.map { "'\($0)'" }.joined(separator: ", ")
-            throw spec.usageError("--perturb \(of),\(wrt): '\(wrt)' is not a direct input of '\(of)', so ∂\(of)/∂\(wrt) is not a local partial (\(known))")
+        var inputs: [String] = []
+        for contracting in [true, false] {
+            let graph = network.scalarGraph(contractingPreactivations: contracting)
+            guard let q = graph.index(of: of) else { continue }
+            let names = graph.nodes[q].inputs.map { graph.nodes[$0].name }
+            if names.contains(wrt) { return }
+            inputs += names.filter { !inputs.contains($0) }
         }
+        let known = inputs.isEmpty ? "'\(of)' has no inputs" : "the inputs of '\(of)' are " + inputs.map { "'\($0)'" }.joined(separator: ", ")
+        throw spec.usageError("--perturb \(of),\(wrt): '\(wrt)' is not a direct input of '\(of)', so ∂\(of)/∂\(wrt) is not a local partial (\(known))")
     }
 
     /// `; did you mean …?` among the node names and, when the name has brackets, the component names.
