@@ -25,7 +25,7 @@ enum CheckCommand {
             line by line. A worked example is compared with the correct values at the rounding written,
             and with the values that follow from the student's own earlier numbers, so that one slip is
             marked once. Exit status 0 when everything is correct, 1 otherwise, 65 when an answer cannot
-            be read.
+            be read (each answer of an --answer-file still gets its own verdict, at its own index).
             """)
 
     static let command = CLI.Command(spec: spec) { arguments throws(Stop) in
@@ -85,23 +85,17 @@ enum CheckCommand {
             let path = arguments.value("answer-file") ?? "-"
             (name, text) = (path == "-" ? "<stdin>" : path, try Files.read(path))
         }
-        let answers = AnswerParser.split(text)
-        guard !answers.isEmpty else { throw Stop(.dataError, "\(name): error: no answer to check") }
-        var results: [(result: CheckResult, line: Int)] = []
-        var errors: [String] = []
-        for (answer, line) in answers {
-            do throws(Diagnostic) {
-                results.append((try checker.check(answer, firstLine: line), line))
-            } catch {
-                errors.append(error.formatted(file: name, source: text))
-            }
-        }
-        if !results.isEmpty {
-            let report = CheckReport(results)
+        let verdicts = checker.checkAll(text)
+        guard !verdicts.isEmpty else { throw Stop(.dataError, "\(name): error: no answer to check") }
+        let unreadable = verdicts.compactMap(\.diagnostic)
+        if verdicts.count > 1 || unreadable.isEmpty {
+            let report = CheckReport(verdicts: verdicts)
             Console.out(json ? report.json.serialized(pretty: true) : report.text)
         }
-        guard errors.isEmpty else { throw Stop(.dataError, errors.joined(separator: "\n")) }
-        return results.allSatisfy(\.result.correct) ? .success : .failure
+        guard unreadable.isEmpty else {
+            throw Stop(.dataError, unreadable.map { $0.formatted(file: name, source: text) }.joined(separator: "\n"))
+        }
+        return verdicts.allSatisfy { $0.verdict == .correct } ? .success : .failure
     }
 
     private static func checkWorked(_ network: Network, file: String, worked: String, json: Bool) throws(Stop) -> ExitCode {

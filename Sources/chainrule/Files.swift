@@ -62,7 +62,8 @@ enum Files {
         return nil
     }
 
-    /// Reads and builds a network, turning diagnostics into the compiler-style report (exit 65).
+    /// Reads and builds a network, turning diagnostics into the compiler-style report (exit 65); the
+    /// notes and warnings of a file that builds go to standard error.
     static func network(_ path: String) throws(Stop) -> Network {
         try load(path).network
     }
@@ -71,7 +72,9 @@ enum Files {
     static func load(_ path: String) throws(Stop) -> (network: Network, source: String) {
         let source = try read(path)
         switch Network.parse(source) {
-        case .success(let network): return (network, source)
+        case .success(let network):
+            Console.error(Diagnostics(network.notes).formatted(file: path == "-" ? "<stdin>" : path, source: source))
+            return (network, source)
         case .failure(let diagnostics):
             throw Stop(.dataError, diagnostics.formatted(file: path == "-" ? "<stdin>" : path, source: source))
         }

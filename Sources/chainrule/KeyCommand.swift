@@ -84,7 +84,9 @@ enum KeyCommand {
         for file in files {
             let source = try Files.read(file)
             switch Network.parse(source) {
-            case .success(let network): problems.append(Problem(path: file, source: source, network: network))
+            case .success(let network):
+                Console.error(Diagnostics(network.notes).formatted(file: file, source: source))
+                problems.append(Problem(path: file, source: source, network: network))
             case .failure(let diagnostics): reports.append(diagnostics.formatted(file: file, source: source))
             }
         }

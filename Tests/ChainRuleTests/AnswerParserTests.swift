@@ -245,9 +245,9 @@ import Testing
         #expect(expr("∂y/∂x_{2}") == p("y", "x2"))
         let answer = try #require(parse("∂y/∂x_3 + q ∂q/∂a"))
         #expect(answer.rhs.first?.expr == .sum([p("y", "x_3"), .product([.symbol("q"), p("q", "a")])]))
-        #expect(answer.unknownNames == [Answer.UnknownName("x_3", at: SourceLocation(line: 1, column: 5)),
-                                        Answer.UnknownName("q", at: SourceLocation(line: 1, column: 11)),
-                                        Answer.UnknownName("q", at: SourceLocation(line: 1, column: 14))])
+        #expect(answer.unknownNames == [Answer.UnknownName("x_3", at: SourceLocation(line: 1, column: 5), closest: ["x1", "x2"]),
+                                        Answer.UnknownName("q", at: SourceLocation(line: 1, column: 11), closest: ["a", "b", "c"]),
+                                        Answer.UnknownName("q", at: SourceLocation(line: 1, column: 14), closest: ["a", "b", "c"])])
         #expect(Self.quiz.resolve("x_3") == nil)
     }
 

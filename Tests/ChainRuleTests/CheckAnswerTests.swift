@@ -160,7 +160,7 @@ import Testing
         let column = try #require(Array(text).firstIndex(of: "x")) + 1
         let (correct, messages, _) = try check(text)
         #expect(!correct)
-        #expect(messages == ["unknown name 'x_3' at line 1, column \(column)", "missing path x2 → c → y (∂y/∂c ∂c/∂x2)"])
+        #expect(messages == ["unknown name 'x_3' at line 1, column \(column); did you mean x1 or x2?", "missing path x2 → c → y (∂y/∂c ∂c/∂x2)"])
     }
 
     @Test func aConstantTermIsNamed() throws {

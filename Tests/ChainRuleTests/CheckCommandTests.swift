@@ -37,6 +37,26 @@ import Testing
         #expect(two.status == 0 && two.out.contains("2 of 2 answers correct"))
     }
 
+    @Test func everyAnswerOfAFileKeepsItsIndexInTextAndJSON() throws {
+        let text = "\(Self.right).\n---\n∂y/∂c (∂c/∂x2\n---\n∂y/∂c ∂c/∂x2,\n---\n$$\\frac{\\partial y}{\\partial$$\n---\n\(Self.right)\n"
+        let result = try Package.run(["check", Self.quiz, "--answer-file", "-"], input: text)
+        #expect(result.status == 65)
+        let lines = result.out.split(separator: "\n").filter { $0.hasPrefix("answer ") }
+        #expect(lines.map { $0.split(separator: ":").first.map(String.init) ?? "" }
+            == ["answer 1 (line 1)", "answer 2 (line 3)", "answer 3 (line 5)", "answer 4 (line 7)", "answer 5 (line 9)"])
+        #expect(lines.map { $0.contains("unreadable") } == [false, true, false, true, false])
+        #expect(lines[2].hasSuffix("incorrect") && lines[4].hasSuffix(": correct"))
+        #expect(result.out.contains("2 of 5 answers correct, 1 incorrect, 2 unreadable"))
+        #expect(result.err.contains("<stdin>:3:14: error:") && result.err.contains("<stdin>:7:"))
+        let json = try Package.run(["check", Self.quiz, "--answer-file", "-", "--format", "json"], input: text)
+        let array = try #require(try self.json(json.out) as? [[String: Any]])
+        #expect(array.map { $0["index"] as? Int } == [1, 2, 3, 4, 5])
+        #expect(array.map { $0["line"] as? Int } == [1, 3, 5, 7, 9])
+        #expect(array.map { $0["verdict"] as? String } == ["correct", "unreadable", "incorrect", "unreadable", "correct"])
+        #expect((array[1]["error"] as? [String: Any])?["column"] as? Int == 14)
+        #expect((array[2]["missing"] as? [[String]])?.count == 2)
+    }
+
     @Test func badFlagsExit2() throws {
         for arguments in [["check", Self.quiz], ["check", Self.quiz, "--answer", "x", "--worked", "w"],
                           ["check", Self.quiz, "--answer", "x", "--form", "steps"], ["check", Self.quiz, "--answer", "x", "--of", "y"],

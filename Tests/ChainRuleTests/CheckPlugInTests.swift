@@ -53,6 +53,6 @@ import Testing
     @Test func aNameWithoutAValueCannotBeEvaluated() throws {
         let result = try check("perceptron.nn", "L", "w1", "(ŷ - y) q x1")
         #expect(!result.correct)
-        #expect(result.findings == [.unknownName("q", at: SourceLocation(line: 1, column: 9))])
+        #expect(result.findings == [.unknownName("q", at: SourceLocation(line: 1, column: 9), closest: ["b", "y", "L"])])
     }
 }

@@ -61,7 +61,7 @@ struct KeyAnswerTests {
         var w2 = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], b2 = [0.1, 0.1, 0.1]
         var w3 = [0.1, 0.2, 0.3], b3 = 0.1
         var expected: [String: [String]] = [:]
-        func record(_ lhs: String, _ value: Double) { expected[lhs, default: []].append(KeyRows.shown(value)) }
+        func record(_ lhs: String, _ value: String) { expected[lhs, default: []].append(value) }
         var firstDelta3: Double?
         for _ in 0..<2 {
             var a1 = [0.0, 0], a2 = [0.0, 0, 0], z3 = b3
@@ -77,9 +77,9 @@ struct KeyAnswerTests {
                 z3 += w3[k] * a2[k]
             }
             let a3 = KeyRows.sigmoid(z3)
-            for j in 0..<2 { record("a_1[\(j + 1)]", a1[j]) }
-            for k in 0..<3 { record("a_2[\(k + 1)]", a2[k]) }
-            record("a_3[1]", a3)
+            record("\\mathbf{a}^{(1)}", KeyRows.column(a1))
+            record("\\mathbf{a}^{(2)}", KeyRows.column(a2))
+            record("\\hat{y}", KeyRows.shown(a3))
             let d3 = a3 - y
             firstDelta3 = firstDelta3 ?? d3
             var d2 = [0.0, 0, 0], d1 = [0.0, 0]
@@ -89,16 +89,19 @@ struct KeyAnswerTests {
                 for k in 0..<3 { back += w2[j][k] * d2[k] }
                 d1[j] = back * a1[j] * (1 - a1[j])
             }
+            record("\\boldsymbol{\\delta}^{(2)}", KeyRows.column(d2))
+            record("\\frac{\\partial L}{\\partial W^{(2)}}", KeyRows.matrix((0..<2).map { j in (0..<3).map { k in a1[j] * d2[k] } }))
             for i in 0..<4 { for j in 0..<2 { w1[i][j] -= eta * x[i] * d1[j] } }
             for j in 0..<2 { b1[j] -= eta * d1[j]; for k in 0..<3 { w2[j][k] -= eta * a1[j] * d2[k] } }
             for k in 0..<3 { b2[k] -= eta * d2[k]; w3[k] -= eta * a2[k] * d3 }
             b3 -= eta * d3
-            for k in 0..<3 { record("W_3[\(k + 1),1]", w3[k]) }
-            record("W_1[4,2]", w1[3][1])
-            record("b_3[1]", b3)
+            record("W^{(3)}", KeyRows.matrix(w3.map { [$0] }))
+            record("W^{(1)}", KeyRows.matrix(w1))
+            record("b^{(3)}", KeyRows.shown(b3))
         }
+        // Vectors and matrices as the course writes them: z, a, δ columns, ∂L/∂W and the updated W matrices.
         for (lhs, values) in expected {
-            #expect(KeyRows.values(key, lhs) == values, "\(lhs)")
+            #expect(KeyRows.finals(key, lhs) == values, "\(lhs)")
         }
         // `find layers`: the layer-wise derivation is embedded, with its numbers at the given values.
         let layerRow = "\\frac{\\partial L}{\\partial b^{(3)}} &= \\delta^{(3)} = " + KeyRows.shown(try #require(firstDelta3)) + " && \\in \\mathbb{R}"

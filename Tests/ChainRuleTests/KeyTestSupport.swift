@@ -37,6 +37,21 @@ enum KeyRows {
         return result
     }
 
+    /// The text after the last `=` of every equation whose left-hand side is `lhs`, in order.
+    static func finals(_ section: KeySection, _ lhs: String) -> [String] {
+        equations(section).filter { $0.lhs == lhs && !$0.rhs.contains("\\in") }.map(\.rhs)
+    }
+
+    /// A column vector as the key shows it with 4 places.
+    static func column(_ values: [Double]) -> String {
+        "\\begin{bmatrix}" + values.map(shown).joined(separator: " \\\\ ") + "\\end{bmatrix}"
+    }
+
+    /// A matrix (rows) as the key shows it with 4 places.
+    static func matrix(_ rows: [[Double]]) -> String {
+        "\\begin{bmatrix}" + rows.map { $0.map(shown).joined(separator: " & ") }.joined(separator: " \\\\ ") + "\\end{bmatrix}"
+    }
+
     /// A number as the key shows it with 4 places.
     static func shown(_ value: Double) -> String { DisplayNumber.string(value, digits: 4) }
 

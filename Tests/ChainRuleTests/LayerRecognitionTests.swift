@@ -55,8 +55,10 @@ struct LayerRecognitionTests {
 
     @Test func columnsFollowThePreviousLayerAndWrittenOutLosses() throws {
         // h2 lists its inputs in the other order; the output is a plain weighted sum (identity).
+        // 'e' is declared: undeclared, it would be Euler's number.
         let chain = try Self.chain("""
             input x1, x2
+            param e
             h1 = tanh(a x1 + b x2 + c)
             h2 = tanh(d x2 + e x1 + f)
             out = v2 h2 + v1 h1

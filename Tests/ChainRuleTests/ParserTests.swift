@@ -111,7 +111,7 @@ private func render(_ s: Statement) -> String {
 /// Parses `source`, expecting no diagnostics, and returns the rendered statements.
 private func statements(_ source: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
     let file = Parser.parse(source)
-    #expect(file.diagnostics == [], sourceLocation: sourceLocation)
+    #expect(file.diagnostics.filter { $0.severity != .warning } == [], sourceLocation: sourceLocation)
     return file.statements.map(render)
 }
 
@@ -265,7 +265,7 @@ private func at(_ line: Int, _ column: Int) -> ChainRule.SourceLocation { .init(
             """)
         #expect(file.statements.map(render) == [
             "param w in [-1, 1] step 1/10, v in {1/2, 1, 2}, z[2]",
-            "find d(d)/d(x1), d(y)/d(x2), d(a1[2])/d(z_h1), d(W[1,2])/d(x), layers, d(η)/d(x)",
+            "find d(d)/d(x1), d(y)/d(x2), d(a1[2])/d(z_h1), d(W[1,2])/d(x), layers, d(eta)/d(x)",
         ])
     }
 
@@ -307,7 +307,7 @@ private func at(_ line: Int, _ column: Int) -> ChainRule.SourceLocation { .init(
         ("param w in [-1, 1]", 1, 19, "expected 'step' after the interval of 'w', found the end of the line"),
         ("input rate", 1, 7, "'rate' is a keyword and cannot name an input"),
         ("a = 1 + loss", 1, 9, "'loss' is a keyword and cannot be used in an expression"),
-        ("a = x[0]", 1, 7, "expected a whole-number index of at least 1 in 'x[…]', found '0'"),
+        ("a = x[1.5]", 1, 7, "expected a whole-number index of at least 1 in 'x[…]', found '1.5'"),
         ("param w = 2 a", 1, 13, "the value of 'w' must be numbers, found the name 'a'"),
         ("rate 0", 1, 6, "the rate must be greater than 0, found 0"),
         ("find", 1, 5, "expected what to find after 'find': dA/dB, forward, loss, backward, update or layers"),

@@ -66,10 +66,28 @@ public struct AnswerChecker: Sendable {
     /// A checker for ∂of/∂wrt on `network`; throws for unknown names, whole vectors, or more paths than
     /// ``Derivation/pathLimit``.
     public init(network: Network, of: String, wrt: String) throws(DerivationError) {
-        self.network = network
-        aliases = NameAliases(network: network)
-        parser = AnswerParser(knownNames: aliases.knownNames)
+        let aliases = NameAliases(network: network)
         let derivation = try network.derivation(of: aliases.canonical(of), wrt: aliases.canonical(wrt))
+        try self.init(network: network, aliases: aliases, derivation: derivation)
+        let preactivations = network.nodes.filter { $0.kind == .preactivation }.map(\.name)
+        if let z = preactivations.first, derivation.graph.index(of: z) == nil {
+            let full = network.scalarGraph(contractingPreactivations: false)
+            uncontracted = [try AnswerChecker(network: network, aliases: aliases,
+                                              derivation: Derivation(graph: full, of: derivation.ofName, wrt: derivation.wrtName))]
+            self.preactivations = Set(preactivations)
+        }
+    }
+
+    /// The checker on the uncontracted graph, for answers that write pre-activations (∂ŷ/∂z ∂z/∂w1),
+    /// when this one's graph is contracted (at most one element).
+    private var uncontracted: [AnswerChecker] = []
+    /// The pre-activations' names, when ``uncontracted`` is set.
+    private var preactivations: Set<String> = []
+
+    private init(network: Network, aliases: NameAliases, derivation: Derivation) throws(DerivationError) {
+        self.network = network
+        self.aliases = aliases
+        parser = AnswerParser(knownNames: aliases.knownNames)
         let graph = derivation.graph
         self.derivation = derivation
         self.graph = graph
@@ -123,7 +141,13 @@ public struct AnswerChecker: Sendable {
 
     /// Checks a parsed answer (read with ``parser``, so that its names are the network's).
     public func check(_ answer: Answer) -> CheckResult {
-        var findings: [CheckFinding] = answer.unknownNames.map { .unknownName($0.written, at: $0.location) }
+        if let full = uncontracted.first, writesPreactivation(answer) {
+            var full = full
+            (full.form, full.plugIn, full.seed, full.points) = (form, plugIn, seed, points)
+            return full.check(answer)
+        }
+        var findings: [CheckFinding] = answer.readings.map { .readAs($0.written, name: $0.name, difference: $0.difference, at: $0.location) }
+        findings += answer.unknownNames.map { .unknownName($0.written, at: $0.location, closest: $0.closest) }
         if let lhs = answer.lhs {
             let written = aliases.canonical(lhs.expr)
             let asked = Expr.partial(of: of, wrt: wrt)
@@ -137,6 +161,22 @@ public struct AnswerChecker: Sendable {
             return plugIn ? pluggedInStep(expr, at: side.location) : symbolicStep(expr, at: side.location, final: isFinal)
         }
         return CheckResult(of: of, wrt: wrt, steps: steps, findings: findings)
+    }
+
+    /// Whether an answer names a pre-activation (in a symbol or a derivative).
+    private func writesPreactivation(_ answer: Answer) -> Bool {
+        var found = false
+        for side in [answer.lhs].compactMap({ $0 }) + answer.rhs {
+            aliases.canonical(side.expr).visit { e in
+                switch e {
+                case .symbol(let s): if preactivations.contains(s) { found = true }
+                case .partial(let q, let u), .total(let q, let u):
+                    if preactivations.contains(q) || preactivations.contains(u) { found = true }
+                default: break
+                }
+            }
+        }
+        return found
     }
 
     // MARK: Symbolic answers
@@ -290,6 +330,7 @@ public struct AnswerChecker: Sendable {
     /// The chains of nodes the edges of a product form, in topological order of their starts; one
     /// chain for a path.
     func chain(_ key: [Int]) -> [[String]] {
+        guard !key.isEmpty else { return [[wrt]] }
         let sorted = key.map { edges[$0] }.sorted { ($0.u, $0.q) < ($1.u, $1.q) }
         var pieces: [[Int]] = []
         for edge in sorted {
@@ -304,6 +345,7 @@ public struct AnswerChecker: Sendable {
 
     /// The product of a key's edges, output side first (∂y/∂c ∂c/∂a ∂a/∂x1).
     func product(_ key: [Int]) -> Expr {
+        guard !key.isEmpty else { return .one }
         let factors = key.map { edges[$0] }.sorted { ($0.q, $0.u) > ($1.q, $1.u) }
             .map { Expr.partial(of: graph.nodes[$0.q].name, wrt: graph.nodes[$0.u].name) }
         return factors.count == 1 ? factors[0] : .product(factors)

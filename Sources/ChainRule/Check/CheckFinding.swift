@@ -20,8 +20,12 @@ public enum CheckFinding: Hashable, Sendable {
     /// Something that is not a partial derivative (a name, a function, a power) where only ∂q/∂u
     /// symbols belong (without plugging in).
     case notADerivative(Expr)
-    /// A name that matches nothing in the network, as written, with where it was written.
-    case unknownName(String, at: SourceLocation)
+    /// A name that matches nothing in the network, as written, with where it was written and the
+    /// closest names of the network ("did you mean …?").
+    case unknownName(String, at: SourceLocation, closest: [String] = [])
+    /// A name that matches a name of the network only up to case, a prime, a hat or a layer mark,
+    /// read as that name (a note: it does not make the answer wrong).
+    case readAs(String, name: String, difference: String, at: SourceLocation)
     /// The left-hand side of a chain of equalities is not ∂A/∂B.
     case wrongLeftSide(Expr, expected: Expr)
     /// A correct answer that writes more partial symbols than the factored form.
@@ -47,7 +51,9 @@ public enum CheckFinding: Hashable, Sendable {
 
     /// Whether the finding makes an answer incorrect (a note such as ``notFactored`` does not).
     public var isError: Bool {
-        if case .notFactored = self { return false }
-        return true
+        switch self {
+        case .notFactored, .readAs: false
+        default: true
+        }
     }
 }

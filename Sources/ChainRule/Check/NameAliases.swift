@@ -4,7 +4,9 @@
 /// - `z` alone: the only pre-activation (`z_yhat` in a one-neuron network);
 /// - `z1`, `z_1`, `z3`: the pre-activation of the node whose name ends in that number (`z_a1`, `z_h1`),
 ///   when exactly one node with a pre-activation does;
-/// - `η`, `eta`, `α`, `alpha`, `lr`: the learning rate (``rate``).
+/// - `η`, `eta`, `α`, `alpha`, `lr`: the learning rate (``rate``);
+/// - the names the file declares with `notation` (``Network/notation``): `a_1^{(1)}` for h1, and
+///   `\mathbf{x}` for the list (x1, x2) in ``groups``.
 ///
 /// A name the network defines always means itself: aliases only fill gaps.
 public struct NameAliases: Hashable, Sendable {
@@ -13,6 +15,8 @@ public struct NameAliases: Hashable, Sendable {
 
     /// Alias → network name.
     public let map: [String: String]
+    /// Alias → the network names of a vector the course writes as one name (`notation x = (x1, x2)`).
+    public let groups: [String: [String]]
     /// Every name a student may write: the network's nodes and components, then the aliases.
     public let knownNames: [String]
 
@@ -37,8 +41,13 @@ public struct NameAliases: Hashable, Sendable {
             map["z" + number] = targets[0]
         }
         for name in ["eta", "alpha", "lr", "rate"] where !defined.contains(name) { map[name] = NameAliases.rate }
+        var groups: [String: [String]] = [:]
+        for notation in network.notation where !defined.contains(notation.key) {
+            if notation.targets.count == 1 { map[notation.key] = notation.targets[0] } else { groups[notation.key] = notation.targets }
+        }
         self.map = map
-        knownNames = names + map.keys.sorted()
+        self.groups = groups
+        knownNames = names + map.keys.sorted() + groups.keys.sorted()
     }
 
     /// The network name for `name` (a whole quantity or a component such as `z2[3]`).

@@ -4,6 +4,14 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
     case exp, log, abs, max, min, sum
     case bce, crossEntropy = "cross_entropy", mse
 
+    /// Other spellings of function names as notes print them: `σ` (read as `sigma`) for sigmoid, `ReLU`.
+    static let aliases: [String: BuiltinFunction] = ["sigma": .sigmoid, "ReLU": .relu, "Relu": .relu]
+
+    /// The function called `name`, by its own name or an alias.
+    public static func named(_ name: String) -> BuiltinFunction? {
+        BuiltinFunction(rawValue: name) ?? aliases[name]
+    }
+
     /// How many arguments a call takes; `nil` for a neuron activation, which takes any number of
     /// node names (`g(a, b, x2)`).
     public var arity: Int? {

@@ -7,9 +7,11 @@ enum FormulaResolver {
         case .number(let value, _):
             return (.constant(value), .scalar)
         case .name(let name, let location):
+            if let constant = builder.constant(named: name) { return (constant.formula, .scalar) }
             guard let (index, shape) = builder.reference(name, at: location) else { return nil }
             return (.node(index), shape)
         case .index(let name, let index, let location):
+            if let (node, shape) = builder.indexedNode(name, index) { return (.node(node), shape) }
             guard let (node, shape) = builder.reference(name, at: location) else { return nil }
             guard index.count == shape.rank, zip(index, shape.dimensions).allSatisfy({ 1...$1 ~= $0 }) else {
                 let written = index.map(String.init).joined(separator: ",")
@@ -24,6 +26,8 @@ enum FormulaResolver {
             return resolve(operand, in: &builder).map { (.negate($0.0), $0.1) }
         case .transpose(let operand, _):
             return resolve(operand, in: &builder).map { (.transpose($0.0), $0.1.transposed) }
+        case .binary(.power, .name("e", _), let rhs, _) where builder.constant(named: "e") != nil:
+            return resolve(rhs, in: &builder).map { (.apply(.exp, [$0.0]), $0.1) }
         case .binary(let op, let lhs, let rhs, let location):
             guard let (a, sa) = resolve(lhs, in: &builder), let (b, sb) = resolve(rhs, in: &builder) else { return nil }
             return binary(op, a, sa, b, sb, at: location, in: &builder)
@@ -53,7 +57,7 @@ enum FormulaResolver {
             return (.power(a, b), sa)
         }
         guard let shape = Shape.broadcast(sa, sb) else {
-            let verb = ["+": "add", "-": "subtract", "*": "multiply", "/": "divide"][op.rawValue] ?? "combine"
+            let verb = ["+": "add", "-": "subtract", "*": "multiply", "/": "divide", "⊙": "multiply elementwise"][op.rawValue] ?? "combine"
             let joiner = op == .subtract ? "from" : op == .add ? "and" : "by"
             let (first, second) = op == .subtract ? (sb, sa) : (sa, sb)
             builder.report(at: location, "shape mismatch: cannot \(verb) \(first) \(joiner) \(second)")
@@ -62,15 +66,31 @@ enum FormulaResolver {
         switch op {
         case .add: return (.add(a, b), shape)
         case .subtract: return (.subtract(a, b), shape)
-        case .multiply: return (.multiply(a, b), shape)
+        case .multiply, .hadamard: return (.multiply(a, b), shape)
         case .divide: return (.divide(a, b), shape)
         case .power: return nil
         }
     }
 
+    /// `name(…)` where `name` is a node or parameter of the file: a product `x(y + 1)`, or, when the
+    /// name is also a function's, an ambiguous use reported here.
+    private static func shadowedCall(_ name: String, _ arguments: [SyntaxExpr], at location: SourceLocation,
+                                     in builder: inout NetworkBuilder) -> (Formula, Shape)? {
+        if BuiltinFunction.named(name) != nil {
+            builder.report(at: location, "'\(name)' is a node of this file and also called as a function here: rename the node to call \(name)(…), or write '\(name) (…)' for a product")
+            return nil
+        }
+        guard arguments.count == 1 else {
+            builder.report(at: location, "'\(name)' is a node or parameter, not a function: write '\(name) * (…)' for a product")
+            return nil
+        }
+        return resolve(.binary(.multiply, .name(name, location), arguments[0], location), in: &builder)
+    }
+
     private static func call(_ name: String, _ arguments: [SyntaxExpr], at location: SourceLocation,
                              in builder: inout NetworkBuilder) -> (Formula, Shape)? {
-        guard let function = BuiltinFunction(rawValue: name) else {
+        if builder.isDefined(name) { return shadowedCall(name, arguments, at: location, in: &builder) }
+        guard let function = BuiltinFunction.named(name) else {
             let known = BuiltinFunction.allCases.map(\.rawValue).joined(separator: ", ")
             builder.report(at: location, "unknown function '\(name)' (known: \(known))")
             return nil

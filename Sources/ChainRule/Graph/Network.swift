@@ -20,6 +20,15 @@ public struct Network: Hashable, Sendable {
     public var samples: [[Int: Tensor]]
     /// What the file asks (`find`), names resolved.
     public var questions: [Question]
+    /// The named constants the file uses (`e`, `pi`), in the order first used.
+    public var constants: [NamedConstant] = []
+    /// Parameters that no `param` statement declares: free names taken as symbolic parameters.
+    public var undeclaredParameters: [String] = []
+    /// Warnings and notes about a file that built (printed by every command): an undeclared name taken
+    /// as a parameter, `a / b c` read as (a / b) c.
+    public var notes: [Diagnostic] = []
+    /// The course's names for the network's quantities (`notation`), targets checked.
+    public var notation: [Notation] = []
 
     /// Creates a network from parts that are already consistent (the builder checks them).
     public init(title: String? = nil, nodes: [Node], loss: Int? = nil, rate: Number? = nil,

@@ -14,19 +14,31 @@ public struct NetworkBuilder {
     private var paramDeclarations: [String: Declaration] = [:]
     private var order: [Int] = []
     private var diagnostics: [Diagnostic] = []
+    /// Names used bare somewhere in a definition (`x` in `x y`): such a name called, `x(y + 1)`, is a product.
+    private var bareNames: Set<String> = []
+    /// Named constants used, in order.
+    private var constants: [NamedConstant] = []
+    /// Free names made parameters without a `param` declaration, in order of first use.
+    private var undeclared: [(name: String, location: SourceLocation)] = []
 
-    /// Builds the network, or returns every error found.
-    public static func build(title: String?, statements: [Statement]) -> Result<Network, Diagnostics> {
+    /// Builds the network, or returns every error found; `warnings` (from the parser) and the builder's
+    /// own warnings and notes go into ``Network/notes`` when it builds.
+    public static func build(title: String?, statements: [Statement], warnings: [Diagnostic] = [])
+        -> Result<Network, Diagnostics> {
         var builder = NetworkBuilder()
+        builder.diagnostics = warnings.filter { $0.severity == .warning }
         let network = builder.run(title: title, statements: statements)
-        let errors = builder.diagnostics.filter { $0.severity != .warning }
-        if let network, !errors.contains(where: { $0.severity == .error }) { return .success(network) }
+        if var network, !builder.diagnostics.contains(where: { $0.severity == .error }) {
+            network.notes = builder.diagnostics.sortedKeepingNotes()
+            return .success(network)
+        }
         return .failure(Diagnostics(builder.diagnostics.sortedKeepingNotes()))
     }
 
     private mutating func run(title: String?, statements: [Statement]) -> Network? {
         var settings = Settings()
         for statement in statements { declare(statement, into: &settings) }
+        bareNames = Set(definitions.values.flatMap(\.bareNames))
         let computed = nodes.indices.filter { definitions[$0] != nil }
         guard let sorted = topologicalOrder(computed) else { return nil }
         for index in sorted { resolve(index) }
@@ -109,12 +121,10 @@ public struct NetworkBuilder {
         _ = add(node)
     }
 
+    /// Adds a node. A node may take a function's name (`g = g1 + 10 / f`): it shadows the function in
+    /// this file, and only calling that name is an error (``FormulaResolver``).
     @discardableResult
     private mutating func add(_ node: Node) -> Int? {
-        if BuiltinFunction(rawValue: node.name) != nil {
-            error(at: node.location, "'\(node.name)' names a function and cannot name a node")
-            return nil
-        }
         if let first = positions[node.name] {
             error(at: node.location, "'\(node.name)' is defined twice")
             note(at: nodes[first].location, "first defined here")
@@ -163,8 +173,8 @@ public struct NetworkBuilder {
     private mutating func resolve(_ index: Int) {
         guard let expression = definitions[index] else { return }
         let name = nodes[index].name
-        if case .call(let function, let arguments, let location) = expression,
-           let builtin = BuiltinFunction(rawValue: function), builtin.isActivation {
+        if case .call(let function, let arguments, let location) = expression, !isDefined(function),
+           let builtin = BuiltinFunction.named(function), builtin.isActivation {
             if let neuronInputs = neuronInputs(builtin, arguments) {
                 makeNeuron(index, builtin, neuronInputs, at: location)
                 return
@@ -299,6 +309,15 @@ public struct NetworkBuilder {
         }
         var network = Network(title: title, nodes: reordered, loss: settings.loss.map { map[$0] },
                               rate: settings.rate, iterations: settings.iterations ?? 1, digits: settings.digits)
+        network.constants = constants
+        network.undeclaredParameters = undeclared.map(\.name)
+        if let first = undeclared.first {
+            let names = undeclared.map { "'\($0.name)'" }.joined(separator: ", ")
+            let (subject, role) = undeclared.count == 1 ? ("name \(names) is", "a symbolic parameter; declare it")
+                : ("names \(names) are", "symbolic parameters; declare them")
+            diagnostics.append(Diagnostic(.note, at: first.location,
+                "undeclared \(subject) taken as \(role) with 'param' (a value is optional) to silence this note"))
+        }
         network.samples = settings.sampleRows.compactMap { sample($0, in: network) }
         network.questions = settings.questions.filter { check($0, in: network) }
         return diagnostics.contains { $0.severity == .error } ? nil : network
@@ -352,45 +371,33 @@ public struct NetworkBuilder {
             return nil
         }
         guard let index = parameter(named: name, at: location) else { return nil }
+        if paramDeclarations[name] == nil { undeclared.append((name, location)) }
         return (index, nodes[index].shape)
+    }
+
+    /// Access for ``FormulaResolver``: the named constant `name` stands for, when no node or parameter
+    /// takes that name (recorded for ``Network/constants``).
+    mutating func constant(named name: String) -> NamedConstant? {
+        guard positions[name] == nil, paramDeclarations[name] == nil, let constant = NamedConstant(rawValue: name)
+        else { return nil }
+        if !constants.contains(constant) { constants.append(constant) }
+        return constant
+    }
+
+    /// Access for ``FormulaResolver``: whether `name` is a node, a declared parameter or a name used
+    /// bare in some definition (a parameter), so that `name(…)` is not a function call.
+    func isDefined(_ name: String) -> Bool {
+        positions[name] != nil || paramDeclarations[name] != nil || bareNames.contains(name)
+    }
+
+    /// Access for ``FormulaResolver``: the node a written element `h[2]` names when a node is defined
+    /// with that indexed name (a `for` loop's `h[t] = …`), else `nil`.
+    func indexedNode(_ name: String, _ index: [Int]) -> (Int, Shape)? {
+        positions[name + "[" + index.map(String.init).joined(separator: ",") + "]"].map { ($0, nodes[$0].shape) }
     }
 
     /// Access for ``FormulaResolver``: report an error.
     mutating func report(at location: SourceLocation, _ message: String) {
         error(at: location, message)
-    }
-}
-
-extension SyntaxExpr {
-    /// Whether the expression is a single name.
-    var isBareName: Bool {
-        if case .name = self { return true }
-        return false
-    }
-
-    /// Every name the expression mentions (not function names), in order.
-    var referencedNames: [String] {
-        switch self {
-        case .number: []
-        case .name(let name, _), .index(let name, _, _): [name]
-        case .array(let items, _): items.flatMap(\.referencedNames)
-        case .negate(let a, _), .transpose(let a, _): a.referencedNames
-        case .binary(_, let a, let b, _): a.referencedNames + b.referencedNames
-        case .call(_, let arguments, _): arguments.flatMap(\.referencedNames)
-        }
-    }
-}
-
-extension Array where Element == Diagnostic {
-    /// Errors ordered by position, each note kept right after the diagnostic it explains.
-    func sortedKeepingNotes() -> [Diagnostic] {
-        var groups: [[Diagnostic]] = []
-        for diagnostic in self {
-            if diagnostic.severity == .note, !groups.isEmpty { groups[groups.count - 1].append(diagnostic) }
-            else { groups.append([diagnostic]) }
-        }
-        return groups.enumerated()
-            .sorted { ($0.element[0].location, $0.offset) < ($1.element[0].location, $1.offset) }
-            .flatMap(\.element)
     }
 }

@@ -4,8 +4,10 @@
 /// graph shows data and grad; every gradient is also in the node table); and the
 /// element ids of the picture's nodes and edges, by the scalar names of the graph derived on.
 struct HTMLPicture {
-    /// The `<svg>` element.
+    /// The `<svg>` element, in a box that scrolls sideways when the page is too narrow for it.
     let svg: String
+    /// The least size in CSS pixels of the smallest text (weights, matrices, gradients) on any screen.
+    static let leastLabelSize = 10.0
     /// The id prefix of every element of the picture (`quiz-problem-3-`).
     let prefix: String
     private let drawing: DrawingGraph
@@ -20,6 +22,7 @@ struct HTMLPicture {
             drawing.nodes[i].value = values[drawing.nodes[i].name].map { HTMLPicture.rounded($0, digits) }
         }
         let layout = GraphLayout(graph: drawing)
+        drawing = layout.graph  // edges of a layer whose weights are shown as a matrix lose their labels
         let ids = drawing.identifiers(separator: ".")
         var svg = SVGDrawing(layout: layout).text
         if svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") { svg = String(svg[svg.index(after: end)...]) }
@@ -30,7 +33,8 @@ struct HTMLPicture {
         }
         // Each gradient goes under its weight label, else over it, wherever it covers no other label.
         var marks: [String] = []
-        let m = layout.metrics, h = m.smallFontSize * 1.25
+        // A line of small text takes about 1.5 em in a browser (DejaVu's ascent and descent), more than its box.
+        let m = layout.metrics, h = m.smallFontSize * 1.25, line = m.smallFontSize * 1.5
         var taken: [(x: Double, y: Double, w: Double)] = drawing.edges.indices.compactMap { i in
             guard let at = layout.edges[i].label, let label = drawing.edges[i].label else { return nil }
             return (at.x, at.y, label.width * m.smallFontSize + 6)
@@ -39,25 +43,30 @@ struct HTMLPicture {
             guard let weight = edge.weight, let at = layout.edges[i].label, let g = gradients[weight] else { continue }
             let text = "grad " + DisplayNumber.string(g, digits: digits).replacingOccurrences(of: "-", with: "−")
             let w = Double(text.count) * m.smallFontSize * 0.55 + 6
-            let free = { (y: Double) in !taken.contains { abs($0.x - at.x) * 2 < $0.w + w && abs($0.y - y) < h } }
-            guard let y = [at.y + h, at.y - h].first(where: free) else { continue }
+            let free = { (y: Double) in
+                !taken.contains { abs($0.x - at.x) * 2 < $0.w + w && abs($0.y - y) < line }
+                    && !layout.nodes.contains { abs($0.center.x - at.x) * 2 < $0.width + w && abs($0.center.y - y) * 2 < $0.height + line }
+            }
+            guard let y = [at.y + line, at.y - line].first(where: free) else { continue }
             taken.append((at.x, y, w))
             marks.append("<g class=\"grad\"><rect x=\"\(SVGDrawing.number(at.x - w / 2))\" y=\"\(SVGDrawing.number(y - h / 2))\" width=\"\(SVGDrawing.number(w))\" height=\"\(SVGDrawing.number(h))\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>"
                          + "<text x=\"\(SVGDrawing.number(at.x))\" y=\"\(SVGDrawing.number(y + m.smallFontSize * 0.35))\">\(HTMLText.escaped(text))</text></g>")
         }
         if !marks.isEmpty {
-            let open = "<g id=\"grads\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"\(SVGDrawing.number(m.smallFontSize))\" text-anchor=\"middle\" fill=\"\(HTMLAssets.gradient)\">"
+            let open = "<g id=\"grads\" font-size=\"\(SVGDrawing.number(m.smallFontSize))\" text-anchor=\"middle\" fill=\"\(HTMLAssets.gradient)\">"
             svg = svg.replacingOccurrences(of: "</svg>", with: open + "\n" + marks.joined(separator: "\n") + "\n</g>\n</svg>")
         }
-        // Shown a third larger than drawn (the viewBox scales it; CSS caps it at the page's width).
+        // Shown a third larger than drawn (the viewBox scales it; CSS caps it at the page's width), but
+        // never so small that the labels fall under 10 px: a narrower page scrolls the picture instead.
         let size = "width=\"\(SVGDrawing.number(layout.width))\" height=\"\(SVGDrawing.number(layout.height))\""
-        svg = svg.replacingOccurrences(of: size, with: "width=\"\(SVGDrawing.number(layout.width * 4 / 3))\" height=\"\(SVGDrawing.number(layout.height * 4 / 3))\"")
+        let least = layout.width * HTMLPicture.leastLabelSize / m.smallFontSize
+        svg = svg.replacingOccurrences(of: size, with: "width=\"\(SVGDrawing.number(layout.width * 4 / 3))\" height=\"\(SVGDrawing.number(layout.height * 4 / 3))\" style=\"min-width:\(SVGDrawing.number(least.rounded(.up)))px\"")
         // Arrowheads sized in the drawing's units, so that a highlighted (thicker) edge keeps its arrowhead.
         svg = svg.replacingOccurrences(of: "markerWidth=\"7\" markerHeight=\"7\"", with: "markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\"")
             .replacingOccurrences(of: " id=\"", with: " id=\"" + prefix)
             .replacingOccurrences(of: "url(#", with: "url(#" + prefix)
             .replacingOccurrences(of: "aria-labelledby=\"title desc\"", with: "aria-labelledby=\"\(prefix)title \(prefix)desc\"")
-        self.svg = svg
+        self.svg = "<div class=\"picture\" style=\"overflow-x:auto\">" + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "</div>"
         self.prefix = prefix
         self.drawing = drawing
         self.ids = ids

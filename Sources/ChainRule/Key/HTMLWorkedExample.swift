@@ -15,37 +15,85 @@ struct HTMLWorkedExample {
         return parts.joined(separator: "\n")
     }
 
-    /// One section as a table.
+    /// One section as a table: the quantity, its formula (the symbolic sides), the formula with
+    /// numbers in (the sides between), and the value (the last side).
     private func render(_ section: WorkedExample.Section) -> String {
-        let printer = MathMLPrinter(digits: digits)
         var rows = ["<table>", "<caption>" + HTMLText.escaped(section.title) + "</caption>",
                     "<thead><tr><th scope=\"col\">quantity</th><th scope=\"col\">formula</th><th scope=\"col\">with numbers</th><th scope=\"col\">value</th></tr></thead>",
                     "<tbody>"]
         for line in section.lines {
-            let steps = line.steps.map { step -> String in
-                switch step {
-                case .expr(let e): printer.math(e, display: false)
-                case .tensor(let t): tensor(t)
-                }
-            }
-            let cells = [steps.count > 1 ? steps[0] : "", steps.dropFirst().dropLast().joined(separator: " "), steps.last ?? ""]
-            let lhs = printer.math(line.lhs, display: false)
+            let steps = line.steps.map(math)
+            let symbolic = line.steps.dropLast().prefix(while: HTMLWorkedExample.isSymbolic).count
+            // Several forms in one cell are equal: written with = between them.
+            let equals = " " + HTMLWorkedExample.inline("<mo>=</mo>") + " "
+            let cells = [steps.prefix(symbolic).joined(separator: equals),
+                         steps.dropFirst(symbolic).dropLast().joined(separator: equals), steps.last ?? ""]
+            let lhs = math(line.lhs)
             let head = line.isUpdate ? lhs.replacingOccurrences(of: "</math>", with: "<mo>←</mo></math>") : lhs
             rows.append("<tr><th scope=\"row\">" + head + "</th>" + cells.map { "<td>" + $0 + "</td>" }.joined() + "</tr>")
         }
         return (rows + ["</tbody>", "</table>"]).joined(separator: "\n")
     }
 
-    /// A computed vector or matrix.
-    private func tensor(_ t: RealTensor) -> String {
-        HTMLWorkedExample.matrix(t.scalars.map { DisplayNumber.string($0, digits: digits) }, shape: t.shape)
+    /// Whether a side is written in symbols (a formula) rather than numbers.
+    static func isSymbolic(_ step: WorkedExample.Step) -> Bool {
+        switch step {
+        case .layer, .descent: true
+        case .expr(let e): !e.isConstant
+        case .tensor, .entries, .combination: false
+        }
+    }
+
+    /// One side of a line as inline MathML.
+    private func math(_ step: WorkedExample.Step) -> String { Sides(digits: digits).render(step) }
+
+    /// The sides as inline MathML.
+    private struct Sides: WorkedStepPrinter {
+        var digits: Int
+        func expr(_ e: Expr) -> String { MathMLPrinter(digits: digits).math(e, display: false) }
+        func tensor(_ t: RealTensor) -> String {
+            HTMLWorkedExample.matrix(t.scalars.map { DisplayNumber.string($0, digits: digits) }, shape: t.shape)
+        }
+        func layer(_ e: LayerExpr) -> String { HTMLWorkedExample.inline(LayerMathML(digits: digits).render(e)) }
+        func entries(_ items: [Expr]) -> String {
+            if items.count == 1, let only = items.first { return expr(only) }
+            let cells = items.map { "<mtr><mtd>" + MathMLPrinter(digits: digits).render($0) + "</mtd></mtr>" }
+            return HTMLWorkedExample.inline("<mrow><mo>[</mo><mtable>" + cells.joined() + "</mtable><mo>]</mo></mrow>")
+        }
+        func combination(_ operands: [WorkedExample.Operand]) -> String {
+            let style = WorkedExample.CombinationStyle(plus: "<mo>+</mo>", minus: "<mo>−</mo>", hadamard: "<mo>⊙</mo>",
+                                                       product: "<mo>·</mo>", divide: "<mo>⊘</mo>", quotient: "<mo>/</mo>",
+                                                       times: "", parenthesized: { "<mrow><mo>(</mo>" + $0 + "<mo>)</mo></mrow>" })
+            return HTMLWorkedExample.inline("<mrow>" + style.render(operands) { operand in
+                HTMLWorkedExample.bracketed(operand.value.entries.map { DisplayNumber.string($0, digits: digits) },
+                                            shape: operand.value.shape, transposed: operand.transposed)
+            } + "</mrow>")
+        }
+        func descent(_ symbol: LayerSymbol) -> String {
+            let layer = LayerMathML(digits: digits)
+            return HTMLWorkedExample.inline("<mrow>" + layer.symbol(symbol) + "<mo>−</mo><mi>η</mi>" + layer.render(.gradient(symbol)) + "</mrow>")
+        }
+    }
+
+    /// MathML content as an inline `<math>` element.
+    private static func inline(_ content: String) -> String {
+        #"<math xmlns="http://www.w3.org/1998/Math/MathML">"# + content + "</math>"
     }
 
     /// Entries (decimal strings) as inline MathML in brackets: a vector as a column, a matrix row by row.
     static func matrix(_ entries: [String], shape: Shape) -> String {
-        let cells = entries.map { "<mtd><mn>" + HTMLText.escaped($0.replacingOccurrences(of: "-", with: "−")) + "</mn></mtd>" }
-        let cols = shape.rank >= 2 ? max(shape.dimensions.last ?? 1, 1) : 1
+        inline(bracketed(entries, shape: shape))
+    }
+
+    /// Entries in brackets (no `<math>` around): one number bare, a vector as a column (a row when
+    /// `transposed`), a matrix row by row (with ⊤ when `transposed`).
+    static func bracketed(_ entries: [String], shape: Shape, transposed: Bool = false) -> String {
+        let texts = entries.map { HTMLText.escaped($0.replacingOccurrences(of: "-", with: "−")) }
+        if texts.count == 1 { return "<mn>" + texts[0] + "</mn>" }
+        let cells = texts.map { "<mtd><mn>" + $0 + "</mn></mtd>" }
+        let cols = shape.rank >= 2 ? max(shape.dimensions.last ?? 1, 1) : (transposed ? cells.count : 1)
         let rows = stride(from: 0, to: cells.count, by: cols).map { "<mtr>" + cells[$0..<min($0 + cols, cells.count)].joined() + "</mtr>" }
-        return #"<math xmlns="http://www.w3.org/1998/Math/MathML"><mrow><mo>[</mo><mtable>"# + rows.joined() + "</mtable><mo>]</mo></mrow></math>"
+        let body = "<mrow><mo>[</mo><mtable>" + rows.joined() + "</mtable><mo>]</mo></mrow>"
+        return transposed && shape.rank >= 2 ? "<msup>" + body + "<mo>⊤</mo></msup>" : body
     }
 }

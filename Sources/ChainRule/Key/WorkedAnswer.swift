@@ -76,12 +76,11 @@ struct WorkedAnswer {
     /// One line of the example as an equation to lay out.
     private func equation(_ line: WorkedExample.Line, _ printer: LaTeXPrinter) -> MathLayout.Equation {
         let steps = line.steps.map { step -> MathLayout.Piece in
-            switch step {
-            case .expr(let e): MathLayout.Piece(e, printer)
-            case .tensor(let t): MathLayout.Piece(WorkedExampleLaTeX(digits: digits).tensor(t))
-            }
+            if case .expr(let e) = step { return MathLayout.Piece(e, printer) }
+            return MathLayout.Piece(WorkedExampleLaTeX(digits: digits).render(step))
         }
-        return MathLayout.Equation(lhs: printer.render(line.lhs), relation: line.isUpdate ? "\\leftarrow" : "=", steps: steps)
+        return MathLayout.Equation(lhs: WorkedExampleLaTeX(digits: digits).render(line.lhs),
+                                   relation: line.isUpdate ? "\\leftarrow" : "=", steps: steps)
     }
 
     /// For a network with symbolic values: a note, and for `backward` each parameter's gradient in

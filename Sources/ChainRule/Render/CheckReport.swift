@@ -10,6 +10,8 @@ public struct CheckReport: Sendable {
         case answers([(result: CheckResult, line: Int)])
         /// A worked numeric example.
         case worked(WorkedCheck)
+        /// Every answer of a file of answers, each at its own index, unreadable ones included.
+        case verdicts([AnswerVerdict])
     }
 
     /// What is printed.
@@ -19,6 +21,11 @@ public struct CheckReport: Sendable {
     /// A report on derivative answers (`line` numbers each answer's first line in the answer file).
     public init(_ results: [(result: CheckResult, line: Int)]) {
         content = .answers(results)
+    }
+
+    /// A report on every answer of a file of answers (``AnswerChecker/checkAll(_:)``).
+    public init(verdicts: [AnswerVerdict]) {
+        content = .verdicts(verdicts)
     }
 
     /// A report on one derivative answer.
@@ -31,6 +38,7 @@ public struct CheckReport: Sendable {
         switch content {
         case .answers(let results): answersText(results)
         case .worked(let check): workedText(check)
+        case .verdicts(let verdicts): verdictsText(verdicts)
         }
     }
 
@@ -40,12 +48,13 @@ public struct CheckReport: Sendable {
         case .answers(let results):
             results.count == 1 ? answerJSON(results[0].result) : .array(results.map { answerJSON($0.result) })
         case .worked(let check): workedJSON(check)
+        case .verdicts(let verdicts): verdictsJSON(verdicts)
         }
     }
 
     // MARK: Answers
 
-    private func answersText(_ results: [(result: CheckResult, line: Int)]) -> String {
+    func answersText(_ results: [(result: CheckResult, line: Int)]) -> String {
         var lines: [String] = []
         for (k, (result, line)) in results.enumerated() {
             let verdict = result.correct ? "correct" : "incorrect"
@@ -59,7 +68,7 @@ public struct CheckReport: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func answerJSON(_ result: CheckResult) -> JSONValue {
+    func answerJSON(_ result: CheckResult) -> JSONValue {
         let chains = { (lists: [[String]]) in JSONValue.array(lists.map { .array($0.map(JSONValue.string)) }) }
         return .object([
             ("correct", .bool(result.correct)),
@@ -101,6 +110,8 @@ public struct CheckReport: Sendable {
     /// One finding in words.
     public func message(_ finding: CheckFinding) -> String {
         switch finding {
+        case .missingPath(_, let nodes) where nodes.count == 1:
+            return "missing the constant 1: ∂\(nodes[0])/∂\(nodes[0]) = 1 (the quantity is the variable itself)"
         case .missingPath(let product, let nodes):
             return "missing path \(chain(nodes)) (\(printer.render(product)))"
         case .repeatedPath(let product, let nodes, let times):
@@ -119,8 +130,11 @@ public struct CheckReport: Sendable {
             return "∂\(q)/∂\(u) is not an edge (\(u) is not a direct input of \(q)) and cannot be a total derivative either: \(q) does not depend on \(u)"
         case .notADerivative(let expr):
             return "\(printer.render(expr)) is not a partial derivative along an edge (write ∂q/∂u symbols, or check with --plug-in)"
-        case .unknownName(let name, let location):
-            return "unknown name '\(name)' at line \(location.line), column \(location.column)"
+        case .unknownName(let name, let location, let closest):
+            let hint = closest.isEmpty ? "" : "; did you mean " + CheckReport.alternatives(closest) + "?"
+            return "unknown name '\(name)' at line \(location.line), column \(location.column)" + hint
+        case .readAs(let written, let name, let difference, let location):
+            return "read '\(written)' (line \(location.line), column \(location.column)) as \(name): it differs only by \(difference)"
         case .wrongLeftSide(let written, let expected):
             return "the left-hand side is \(printer.render(written)), but the question asks for \(printer.render(expected))"
         case .notFactored(let written, let factored):
@@ -156,6 +170,11 @@ public struct CheckReport: Sendable {
             correct ? "correct by evaluation: equal to the plugged-in derivative at \(points) random points (seed \(seed)); algebra could not show it"
                 : "compared by evaluation at random points (seed \(seed)): algebra could not show the two equal"
         }
+    }
+
+    /// `a`, `a or b`, `a, b or c`.
+    static func alternatives(_ names: [String]) -> String {
+        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
     }
 
     /// `x1 → b → d → y`.

@@ -89,6 +89,7 @@ extension GraphLayout {
                                  height: metrics.smallFontSize * 1.25))
             }
         }
+        boxes += matrices.map { Box(center: $0.center, width: $0.width, height: $0.height) }
         let minX = boxes.map { $0.center.x - $0.width / 2 }.min() ?? 0
         let minY = boxes.map { $0.center.y - $0.height / 2 }.min() ?? 0
         let maxX = boxes.map { $0.center.x + $0.width / 2 }.max() ?? 0
@@ -100,6 +101,7 @@ extension GraphLayout {
             edges[i].route = edges[i].route.map(move)
             edges[i].label = edges[i].label.map(move)
         }
+        for i in matrices.indices { matrices[i].center = move(matrices[i].center) }
         width = maxX - minX + 2 * metrics.margin
         height = maxY - minY + 2 * metrics.margin
     }

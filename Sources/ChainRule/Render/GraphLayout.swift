@@ -70,14 +70,37 @@ public struct GraphLayout: Hashable, Sendable {
     public var layers: [[Int]]
     /// How many pairs of edges cross (counted between consecutive layers along the routes).
     public var crossings: Int
+    /// Parameter matrices shown beside their layer instead of on its edges (whose labels collided).
+    public var matrices: [Matrix]
     /// The width of the drawing.
     public var width: Double
     /// The height of the drawing.
     public var height: Double
 
-    /// Lays out `graph`.
+    /// Lays out `graph`. When the weight labels of a dense layer (the entries of one parameter
+    /// matrix) would overlap a node or another label, that layer's edges go unlabelled and the
+    /// matrix is shown beside the layer instead (``matrices``); what this leaves is laid out again.
     public init(graph: DrawingGraph, metrics: Metrics = Metrics()) {
+        var layout = GraphLayout(placing: graph, metrics: metrics)
+        var moved = Set<String>()
+        for _ in 0..<4 {
+            let crowded = layout.crowdedMatrices().subtracting(moved)
+            guard !crowded.isEmpty else { break }
+            moved.formUnion(crowded)
+            var bare = graph
+            for i in bare.edges.indices where bare.edges[i].weight.map({ moved.contains(GraphLayout.matrixName($0) ?? "") }) == true {
+                (bare.edges[i].weight, bare.edges[i].value) = (nil, nil)
+            }
+            layout = GraphLayout(placing: bare, metrics: metrics)
+        }
+        layout.placeMatrices(moved, of: graph)
+        self = layout
+    }
+
+    /// Lays out `graph` with every weight label on its edge.
+    private init(placing graph: DrawingGraph, metrics: Metrics) {
         self.graph = graph
+        matrices = []
         self.metrics = metrics
         let layerOf = GraphLayout.layers(graph)
         let layerCount = (layerOf.max() ?? 0) + 1

@@ -19,7 +19,8 @@ public struct NetworkSummary {
             for node in nodes {
                 let shape = node.shape.isScalar ? "" : " ∈ \(node.shape.space)"
                 let value = node.value.map { " = " + ValueText.text($0) } ?? " (symbolic)"
-                let implicit = node.isImplicit ? "   [implicit]" : ""
+                let implicit = node.isImplicit ? "   [implicit]"
+                    : network.undeclaredParameters.contains(node.name) ? "   [undeclared]" : ""
                 let range = node.range.map { " (variants: in \(Self.text($0)))" } ?? ""
                 lines.append("  \(node.name)\(shape)\(value)\(range)\(implicit)")
             }
@@ -27,6 +28,16 @@ public struct NetworkSummary {
         leaves(.input, "inputs:")
         leaves(.parameter, "parameters:")
         leaves(.target, "targets:")
+        if !network.constants.isEmpty {
+            lines.append("constants:")
+            for constant in network.constants {
+                let name = constant == .pi ? "π" : constant.rawValue
+                lines.append("  \(name) = \(constant.value) (\(constant.description))")
+            }
+        }
+        if !network.undeclaredParameters.isEmpty {
+            lines.append("undeclared (symbolic parameters): " + network.undeclaredParameters.joined(separator: ", "))
+        }
         let computed = network.nodes.filter { !$0.kind.isLeaf }
         if !computed.isEmpty { lines.append("nodes (topological order):") }
         for node in computed {

@@ -17,6 +17,8 @@ public struct SVGDrawing {
         .preactivation: ("#fef3c7", "#a16207"),
         .loss: ("#fee2e2", "#b91c1c"),
     ]
+    /// The one font family of every text in the drawing (set once, on the `<svg>` element).
+    static let fontFamily = "DejaVu Serif, Times New Roman, serif"
     /// Text colour (contrast ≥ 13:1 on every fill).
     static let ink = "#111827"
     /// Edges and arrowheads (contrast 7.6:1 on white).
@@ -29,7 +31,7 @@ public struct SVGDrawing {
         let w = SVGDrawing.number(layout.width), h = SVGDrawing.number(layout.height)
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
-            #"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\#(w)" height="\#(h)" viewBox="0 0 \#(w) \#(h)" role="img" aria-labelledby="title desc">"#,
+            #"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\#(w)" height="\#(h)" viewBox="0 0 \#(w) \#(h)" font-family="\#(SVGDrawing.fontFamily)" role="img" aria-labelledby="title desc">"#,
             "<title id=\"title\">\(HTMLText.escaped(graph.title ?? "Network"))</title>",
             "<desc id=\"desc\">\(HTMLText.escaped(layout.summary))</desc>",
             "<defs>",
@@ -57,11 +59,12 @@ public struct SVGDrawing {
                 + SVGDrawing.runs(label, size: m.smallFontSize) + "</text></g>"
         }
         if !labels.isEmpty {
-            lines.append("<g id=\"weights\" font-family=\"DejaVu Serif, Times New Roman, serif\" font-size=\"\(SVGDrawing.number(m.smallFontSize))\" text-anchor=\"middle\" fill=\"\(SVGDrawing.ink)\">")
+            lines.append("<g id=\"weights\" font-size=\"\(SVGDrawing.number(m.smallFontSize))\" text-anchor=\"middle\" fill=\"\(SVGDrawing.ink)\">")
             lines += labels
             lines.append("</g>")
         }
-        lines.append("<g id=\"nodes\" font-family=\"DejaVu Serif, Times New Roman, serif\" font-size=\"\(SVGDrawing.number(m.fontSize))\" text-anchor=\"middle\" stroke-width=\"1.6\">")
+        lines += matrices
+        lines.append("<g id=\"nodes\" font-size=\"\(SVGDrawing.number(m.fontSize))\" text-anchor=\"middle\" stroke-width=\"1.6\">")
         for (i, node) in layout.nodes.enumerated() {
             let n = graph.nodes[i], colours = SVGDrawing.palette[n.kind] ?? ("#ffffff", SVGDrawing.ink)
             let c = node.center
@@ -84,6 +87,33 @@ public struct SVGDrawing {
         }
         lines += ["</g>", "</svg>"]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The matrices shown beside their layers: the name, brackets, and the entries in a grid.
+    private var matrices: [String] {
+        let m = layout.metrics, ink = SVGDrawing.ink
+        guard !layout.matrices.isEmpty else { return [] }
+        var lines = ["<g id=\"matrices\" font-size=\"\(SVGDrawing.number(m.smallFontSize))\" text-anchor=\"middle\" fill=\"\(ink)\">"]
+        for (k, matrix) in layout.matrices.enumerated() {
+            let id = String(matrix.parameter.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+            let top = matrix.top + 1, bottom = matrix.top + matrix.height - 1
+            let left = matrix.bracket, right = matrix.left + matrix.width - 2
+            let n = SVGDrawing.number
+            lines.append("<g id=\"matrix-\(id.isEmpty ? String(k) : id)\" class=\"matrix\">")
+            lines.append("<rect x=\"\(n(matrix.left))\" y=\"\(n(matrix.top))\" width=\"\(n(matrix.width))\" height=\"\(n(matrix.height))\" rx=\"3\" fill=\"#ffffff\"/>")
+            lines.append("<text x=\"\(n(matrix.left + 2))\" y=\"\(n(matrix.center.y + m.smallFontSize * 0.35))\" text-anchor=\"start\">"
+                         + SVGDrawing.runs(matrix.name, size: m.smallFontSize) + "</text>")
+            lines.append("<path d=\"M\(n(left + 4)),\(n(top)) L\(n(left)),\(n(top)) L\(n(left)),\(n(bottom)) L\(n(left + 4)),\(n(bottom)) M\(n(right - 4)),\(n(top)) L\(n(right)),\(n(top)) L\(n(right)),\(n(bottom)) L\(n(right - 4)),\(n(bottom))\" fill=\"none\" stroke=\"\(ink)\" stroke-width=\"1\"/>")
+            for (i, row) in matrix.rows.enumerated() {
+                for (j, entry) in row.enumerated() {
+                    let at = matrix.cell(i, j)
+                    lines.append("<text x=\"\(n(at.x))\" y=\"\(n(at.y + m.smallFontSize * 0.35))\">"
+                                 + HTMLText.escaped(entry.replacingOccurrences(of: "-", with: "−")) + "</text>")
+                }
+            }
+            lines.append("</g>")
+        }
+        return lines + ["</g>"]
     }
 
     /// The runs of a label as `<tspan>`s: subscripts and superscripts shifted with `dy` and smaller,

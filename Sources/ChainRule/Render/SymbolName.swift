@@ -107,13 +107,7 @@ public struct SymbolName: Hashable, Sendable {
 
     /// Greek letter names with their Unicode letters (`eta` is checked as a whole word, never as the
     /// tail of `beta`).
-    static let greek: [String: Character] = [
-        "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "zeta": "ζ", "eta": "η",
-        "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π",
-        "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "chi": "χ", "psi": "ψ",
-        "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
-        "Sigma": "Σ", "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
-    ]
+    static let greek: [String: Character] = UnicodeSpelling.greekNames
 
     /// The base and accent of a run of letters.
     private static func glyph(_ letters: String) -> (Base, Accent?) {

@@ -57,6 +57,11 @@ public struct TikZDrawing {
             guard let at = edge.label, let label = graph.edges[i].label else { continue }
             lines.append("\\node[weight] at (\(TikZDrawing.point(at))) {$\(label.latex)$};")
         }
+        for matrix in layout.matrices {
+            let rows = matrix.rows.map { $0.map { $0 == "·" ? "\\cdot" : $0 }.joined(separator: " & ") }.joined(separator: " \\\\ ")
+            let columns = String(repeating: "c", count: matrix.rows.first?.count ?? 1)
+            lines.append("\\node[weight] at (\(TikZDrawing.point(matrix.center))) {$\\setlength{\\arraycolsep}{2pt}\(matrix.name.latex) \\left[\\begin{array}{\(columns)}\(rows)\\end{array}\\right]$};")
+        }
         lines.append("\\end{tikzpicture}")
         return lines.joined(separator: "\n") + "\n"
     }

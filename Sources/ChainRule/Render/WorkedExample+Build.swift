@@ -18,14 +18,17 @@ extension WorkedExample {
         let definitions = Dictionary((graph?.nodes ?? []).compactMap { node in node.definition.map { (node.name, $0) } },
                                      uniquingKeysWith: { a, _ in a })
         let builder = Builder(network: network, runtime: runtime, definitions: definitions)
+        let layered = LayerBuilder(network: network)
         for (number, iteration) in training.iterations.enumerated() {
             let label = "Iteration \(number + 1)"
             for (k, pass) in iteration.passes.enumerated() {
                 let heading = iteration.passes.count > 1 ? label + ", sample \(k + 1)" : label
-                var sections = [builder.forward(pass.evaluation), builder.loss(pass.evaluation)].compactMap { $0 }
+                let single = iteration.passes.count == 1
+                var sections = layered?.sections(pass.evaluation, pass.gradients, parameters: single)
+                    ?? [builder.forward(pass.evaluation), builder.loss(pass.evaluation)].compactMap { $0 }
                 errors += pass.evaluation.nonFinite.map { "\(heading): the value of \($0) is not a finite number" }
                 if let gradients = pass.gradients {
-                    sections.append(builder.backward(pass.evaluation, gradients, parameters: iteration.passes.count == 1))
+                    if layered == nil { sections.append(builder.backward(pass.evaluation, gradients, parameters: single)) }
                     errors += gradients.nonFinite.filter { network[$0]?.kind.isLeaf == false || network[$0]?.kind == .parameter }
                         .map { "\(heading): ∂L/∂\($0) is not a finite number" }
                 }
@@ -33,10 +36,12 @@ extension WorkedExample {
             }
             var closing: [Section] = []
             if iteration.passes.count > 1 {
-                closing.append(Section(title: "Gradients averaged over the batch", lines: builder.averaged(iteration)))
+                closing.append(Section(title: "Gradients averaged over the batch",
+                                       lines: layered?.averaged(iteration) ?? builder.averaged(iteration)))
             }
             if let rate = training.rate, !iteration.updated.isEmpty {
-                closing.append(builder.update(iteration, rate: network.rate ?? .real(rate)))
+                let rate = network.rate ?? .real(rate)
+                closing.append(layered?.update(iteration, rate: rate) ?? builder.update(iteration, rate: rate))
             }
             if iteration.passes.count == 1, !blocks.isEmpty {
                 blocks[blocks.count - 1].sections += closing
@@ -69,7 +74,7 @@ extension WorkedExample {
         func valueLines(_ index: Int, _ evaluation: Evaluation, _ numbers: [String: Number]) -> [Line] {
             let node = network.nodes[index], value = evaluation.value(index)
             guard node.shape.count <= WorkedExample.componentLimit else {
-                return [Line(lhs: .symbol(node.name), steps: [.tensor(value)])]
+                return [Line(lhs: .expr(.symbol(node.name)), steps: [.tensor(value)])]
             }
             return node.componentNames.enumerated().map { k, name in
                 var steps: [Step] = []
@@ -80,7 +85,7 @@ extension WorkedExample {
                     }
                 }
                 steps.append(.expr(.number(.real(value.scalars[k]))))
-                return Line(lhs: .symbol(name), steps: steps)
+                return Line(lhs: .expr(.symbol(name)), steps: steps)
             }
         }
 
@@ -128,8 +133,18 @@ extension WorkedExample {
                         .product([.number(.real(gradients[c].scalars[0])),
                                   .number(.real(local(c)[index]?.scalars[0] ?? .nan))])
                     })
-                    lines.append(Line(lhs: .total(of: lossName, wrt: name),
+                    lines.append(Line(lhs: .expr(.total(of: lossName, wrt: name)),
                                       steps: [.expr(symbolic), .expr(numeric), .expr(.number(.real(gradient.scalars[0])))]))
+                } else if node.shape.count == 1, users == [loss],
+                          let definition = definitions[network.nodes[loss].componentNames[0]] {
+                    // The node the loss reads: the loss's derivative, numbers in, then the value.
+                    let name = node.componentNames[0], derivative = definition.derivative(withRespectTo: name)
+                    var steps: [Step] = [.expr(derivative)]
+                    if !derivative.isConstant, derivative.symbolCount <= WorkedExample.componentLimit {
+                        steps.append(.expr(derivative.substituting(numbers(evaluation))))
+                    }
+                    steps.append(.expr(.number(.real(gradient.scalars[0]))))
+                    lines.append(Line(lhs: .expr(.total(of: lossName, wrt: name)), steps: steps))
                 } else {
                     lines += components(index, gradient, lossName)
                 }
@@ -141,10 +156,10 @@ extension WorkedExample {
         func components(_ index: Int, _ gradient: RealTensor, _ lossName: String) -> [Line] {
             let node = network.nodes[index]
             guard node.shape.count <= WorkedExample.componentLimit else {
-                return [Line(lhs: .total(of: lossName, wrt: node.name), steps: [.tensor(gradient)])]
+                return [Line(lhs: .expr(.total(of: lossName, wrt: node.name)), steps: [.tensor(gradient)])]
             }
             return node.componentNames.enumerated().map { k, name in
-                Line(lhs: .total(of: lossName, wrt: name), steps: [.expr(.number(.real(gradient.scalars[k])))])
+                Line(lhs: .expr(.total(of: lossName, wrt: name)), steps: [.expr(.number(.real(gradient.scalars[k])))])
             }
         }
 
@@ -162,14 +177,14 @@ extension WorkedExample {
                 guard let new = iteration.updated[index] else { continue }
                 let node = network.nodes[index], gradient = iteration.deltas[index]
                 guard node.shape.count <= WorkedExample.componentLimit else {
-                    lines.append(Line(lhs: .symbol(node.name), isUpdate: true, steps: [.tensor(new)]))
+                    lines.append(Line(lhs: .expr(.symbol(node.name)), isUpdate: true, steps: [.tensor(new)]))
                     continue
                 }
                 for (k, name) in node.componentNames.enumerated() {
                     let symbolic = Expr.difference(.symbol(name), .product([.symbol("eta"), .total(of: lossName, wrt: name)]))
                     let numeric = Expr.difference(.number(old[name] ?? .real(.nan)),
                                                   .product([.number(rate), .number(.real(gradient.scalars[k]))]))
-                    lines.append(Line(lhs: .symbol(name), isUpdate: true,
+                    lines.append(Line(lhs: .expr(.symbol(name)), isUpdate: true,
                                       steps: [.expr(symbolic), .expr(numeric), .expr(.number(.real(new.scalars[k])))]))
                 }
             }

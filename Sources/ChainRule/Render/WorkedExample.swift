@@ -3,12 +3,18 @@
 /// pass (δ per node, gradient per parameter, as chain-rule products along the edges) and the
 /// updates p ← p − η ∂L/∂p. The text and LaTeX printers (and answer keys) render it.
 ///
+/// A network written with vectors and matrices (every layer `a = f(W x + b)` or `f(Wᵀx + b)` over
+/// whole vector and matrix nodes) is worked in that form, layer by layer: `z⁽ˡ⁾ = W⁽ˡ⁾ᵀa⁽ˡ⁻¹⁾ + b⁽ˡ⁾`
+/// with the entries' arithmetic and the vector, `δ⁽ˡ⁾` with its recursion and the operands' values,
+/// `∂L/∂W⁽ˡ⁾ = a⁽ˡ⁻¹⁾δ⁽ˡ⁾ᵀ` as an outer product and a matrix, the updates as matrices. Other networks
+/// are worked component by component.
+///
 /// Numbers are stored unrounded (given values exactly, computed values as reals); printers round.
 public struct WorkedExample: Sendable {
     /// One displayed relation: `lhs = step₁ = step₂ = …` (or `lhs ← …` for an update).
     public struct Line: Sendable {
-        /// The quantity defined.
-        public var lhs: Expr
+        /// The quantity defined: ``Step/expr(_:)`` for a scalar, ``Step/layer(_:)`` for a vector or matrix.
+        public var lhs: Step
         /// Whether this is an assignment `←` (an update) rather than an equation.
         public var isUpdate: Bool = false
         /// The right-hand sides, most symbolic first, the value last.
@@ -21,6 +27,47 @@ public struct WorkedExample: Sendable {
         case expr(Expr)
         /// A whole vector or matrix value.
         case tensor(RealTensor)
+        /// A vector or matrix expression in layer notation (`W⁽²⁾ᵀa⁽¹⁾ + b⁽²⁾`, `a⁽¹⁾δ⁽²⁾ᵀ`).
+        case layer(LayerExpr)
+        /// A column vector whose entries are expressions (each entry's arithmetic, numbers in).
+        case entries([Expr])
+        /// Values combined as the expression before combines them: `[…] ⊙ […]`, `[…][…]ᵀ`, `[…] − 0.1 […]`.
+        case combination([Operand])
+        /// The gradient-descent step of a parameter, `p − η ∂L/∂p`.
+        case descent(LayerSymbol)
+    }
+
+    /// One value of a ``Step/combination(_:)`` and how it joins the one before.
+    public struct Operand: Sendable {
+        /// How an operand joins the one before it.
+        public enum Join: Sendable {
+            /// The first operand.
+            case first
+            /// `+`.
+            case plus
+            /// `−`.
+            case minus
+            /// The Hadamard product `⊙` (`·` between single numbers).
+            case hadamard
+            /// Entry-by-entry division `⊘` (`/` between single numbers).
+            case divide
+            /// The matrix product, or a number times a matrix: juxtaposition.
+            case times
+        }
+
+        /// How it joins the operand before.
+        public var join: Join
+        /// The value, given numbers exact (a single number has one entry).
+        public var value: Tensor
+        /// Whether it is shown transposed (a column vector as a row).
+        public var transposed: Bool
+
+        /// Creates an operand.
+        public init(_ join: Join, _ value: Tensor, transposed: Bool = false) {
+            self.join = join
+            self.value = value
+            self.transposed = transposed
+        }
     }
 
     /// A titled group of lines: "Forward pass", "Loss", "Backward pass", "Update".

@@ -1,8 +1,9 @@
 /// The numbers of a worked example as JSON, keyed by the names written in the file (implicit weights
 /// `w_c_a`, `b_c`, pre-activations `z_NAME`): `{"iterations": [{"values", "loss", "deltas",
 /// "gradients", "updated"}]}`. With a batch, each iteration lists its samples' values and losses and
-/// gives the averaged loss and gradients. Full precision; non-finite numbers become `null` and are
-/// listed under `"errors"`.
+/// gives the averaged loss and gradients. A network written with vectors and matrices also gets, per
+/// pass, `"layers"`: each layer's z, a, δ, ∂L/∂W (a matrix in the file's orientation) and ∂L/∂b.
+/// Full precision; non-finite numbers become `null` and are listed under `"errors"`.
 public enum WorkedExampleJSON {
     /// The JSON document of a training run.
     public static func document(_ training: Training) -> JSONValue {
@@ -18,6 +19,7 @@ public enum WorkedExampleJSON {
         func named(_ indices: [Int], _ value: (Int) -> RealTensor?) -> JSONValue {
             .object(indices.compactMap { i in value(i).map { (key: network.nodes[i].name, value: tensor($0)) } })
         }
+        let layered = WorkedExample.LayerBuilder(network: network)
         let parameters = network.indices(of: .parameter)
         let computed = network.nodes.indices.filter { network.nodes[$0].formula != nil }
         var errors: [JSONValue] = []
@@ -25,13 +27,16 @@ public enum WorkedExampleJSON {
             var members: [(key: String, value: JSONValue)] = []
             let samples = iteration.passes.map { pass -> JSONValue in
                 errors += pass.evaluation.nonFinite.map { .string("iteration \(number + 1): the value of \($0) is not a finite number") }
-                return .object([
+                var sample: [(key: String, value: JSONValue)] = [
                     (key: "values", value: named(Array(network.nodes.indices)) { pass.evaluation.value($0) }),
                     (key: "loss", value: pass.evaluation.loss.map(JSONValue.number) ?? .null),
-                ])
+                ]
+                if let layered { sample.append((key: "layers", value: layered.json(pass.evaluation, pass.gradients))) }
+                return .object(sample)
             }
             if samples.count == 1, let only = samples.first {
                 members.append((key: "values", value: only["values"] ?? .null))
+                if let layers = only["layers"] { members.append((key: "layers", value: layers)) }
             } else {
                 members.append((key: "samples", value: .array(samples)))
             }

@@ -32,25 +32,51 @@ public struct WorkedExampleLaTeX: Sendable {
 
     /// One line: `lhs &= … = value`.
     public func render(_ line: WorkedExample.Line) -> String {
-        let printer = LaTeXPrinter(digits: digits)
-        let steps = line.steps.map { step -> String in
-            switch step {
-            case .expr(let e): printer.render(e)
-            case .tensor(let t): tensor(t)
+        render(line.lhs) + (line.isUpdate ? " &\\leftarrow " : " &= ") + line.steps.map(render).joined(separator: " = ")
+    }
+
+    /// One side of a line (math mode).
+    public func render(_ step: WorkedExample.Step) -> String { Sides(digits: digits).render(step) }
+
+    /// The sides in LaTeX.
+    private struct Sides: WorkedStepPrinter {
+        var digits: Int
+        func expr(_ e: Expr) -> String { LaTeXPrinter(digits: digits).render(e) }
+        func tensor(_ t: RealTensor) -> String { WorkedExampleLaTeX(digits: digits).tensor(t) }
+        func layer(_ e: LayerExpr) -> String { LayerNotation(latex: true).render(e) }
+        func entries(_ items: [Expr]) -> String {
+            let texts = items.map(expr)
+            return texts.count == 1 ? texts[0] : "\\begin{bmatrix}" + texts.joined(separator: " \\\\ ") + "\\end{bmatrix}"
+        }
+        func combination(_ operands: [WorkedExample.Operand]) -> String {
+            let style = WorkedExample.CombinationStyle(plus: " + ", minus: " - ", hadamard: " \\odot ", product: " \\cdot ",
+                                                       divide: " \\oslash ", quotient: " / ", times: " ",
+                                                       parenthesized: { "\\left(" + $0 + "\\right)" })
+            return style.render(operands) { operand in
+                WorkedExampleLaTeX.matrix(operand.value.entries.map { DisplayNumber.string($0, digits: digits) }, operand.value.shape,
+                                          transposed: operand.transposed)
             }
         }
-        return printer.render(line.lhs) + (line.isUpdate ? " &\\leftarrow " : " &= ") + steps.joined(separator: " = ")
+        func descent(_ symbol: LayerSymbol) -> String {
+            let notation = LayerNotation(latex: true)
+            return notation.symbol(symbol) + " - \\eta " + notation.render(.gradient(symbol))
+        }
     }
 
     /// A vector as a column `\begin{bmatrix}`, a matrix row by row.
     func tensor(_ t: RealTensor) -> String {
-        let entries = t.scalars.map { DisplayNumber.string($0, digits: digits) }
-        switch t.shape.rank {
+        WorkedExampleLaTeX.matrix(t.scalars.map { DisplayNumber.string($0, digits: digits) }, t.shape)
+    }
+
+    /// Entries as a number, a column (a row when `transposed`) or a matrix in a `bmatrix`.
+    private static func matrix(_ entries: [String], _ shape: Shape, transposed: Bool = false) -> String {
+        switch shape.rank {
         case 0: return entries.first ?? ""
-        case 1: return "\\begin{bmatrix}" + entries.joined(separator: " \\\\ ") + "\\end{bmatrix}"
+        case 1 where entries.count == 1: return entries[0]
+        case 1: return "\\begin{bmatrix}" + entries.joined(separator: transposed ? " & " : " \\\\ ") + "\\end{bmatrix}"
         default:
-            let rows = t.shape.rows(entries).map { $0.joined(separator: " & ") }
-            return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}"
+            let rows = shape.rows(entries).map { $0.joined(separator: " & ") }
+            return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}" + (transposed ? "^{\\top}" : "")
         }
     }
 }

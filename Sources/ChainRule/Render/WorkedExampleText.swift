@@ -26,14 +26,40 @@ public struct WorkedExampleText: Sendable {
 
     /// One line.
     public func render(_ line: WorkedExample.Line) -> String {
-        let printer = TextPrinter(digits: digits)
-        let steps = line.steps.map { step -> String in
-            switch step {
-            case .expr(let e): printer.render(e)
-            case .tensor(let t): tensor(t)
+        render(line.lhs) + (line.isUpdate ? " ← " : " = ") + line.steps.map(render).joined(separator: " = ")
+    }
+
+    /// One side of a line.
+    public func render(_ step: WorkedExample.Step) -> String { Sides(digits: digits).render(step) }
+
+    /// The sides in text.
+    private struct Sides: WorkedStepPrinter {
+        var digits: Int
+        func expr(_ e: Expr) -> String { TextPrinter(digits: digits).render(e) }
+        func tensor(_ t: RealTensor) -> String { WorkedExampleText(digits: digits).tensor(t) }
+        func layer(_ e: LayerExpr) -> String { LayerNotation(latex: false).render(e) }
+        func entries(_ items: [Expr]) -> String {
+            let texts = items.map(expr)
+            return texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]"
+        }
+        func combination(_ operands: [WorkedExample.Operand]) -> String {
+            let style = WorkedExample.CombinationStyle(plus: " + ", minus: " − ", hadamard: " ⊙ ", product: "·", divide: " ⊘ ",
+                                                       quotient: "/", times: " ", parenthesized: { "(" + $0 + ")" })
+            return style.render(operands) { operand in
+                WorkedExampleText.nested(operand.value.entries.map { WorkedExampleText.number($0, digits) }, operand.value.shape)
+                    + (operand.transposed && operand.value.entries.count > 1 ? "ᵀ" : "")
             }
         }
-        return printer.render(line.lhs) + (line.isUpdate ? " ← " : " = ") + steps.joined(separator: " = ")
+        func descent(_ symbol: LayerSymbol) -> String {
+            let notation = LayerNotation(latex: false)
+            return notation.symbol(symbol) + " − η " + notation.render(.gradient(symbol))
+        }
+    }
+
+    /// A number as shown: given values exactly, computed ones rounded; `−` for minus.
+    static func number(_ n: Number, _ digits: Int) -> String {
+        let text = DisplayNumber.string(n, digits: digits)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
     /// `[0.9940, 0.9977]`, `[[0.1000, 0.2000], …]`.

@@ -25,10 +25,34 @@ public struct Answer: Hashable, Sendable {
         public var written: String
         /// Where it starts.
         public var location: SourceLocation
+        /// The known names closest to it (fewest edits first), for "did you mean …?".
+        public var closest: [String]
 
         /// Creates an unknown name.
-        public init(_ written: String, at location: SourceLocation) {
+        public init(_ written: String, at location: SourceLocation, closest: [String] = []) {
             self.written = written
+            self.location = location
+            self.closest = closest
+        }
+    }
+
+    /// A name that matches a known name only up to case, a prime, a hat or a layer mark, read as that
+    /// name (`Y` as `y`, `\hat{c}` as `c`).
+    public struct Reading: Hashable, Sendable {
+        /// The name as written.
+        public var written: String
+        /// The known name it is read as.
+        public var name: String
+        /// What differs (`case`, `a prime`, `a hat`).
+        public var difference: String
+        /// Where it starts.
+        public var location: SourceLocation
+
+        /// Creates a reading.
+        public init(_ written: String, as name: String, difference: String, at location: SourceLocation) {
+            self.written = written
+            self.name = name
+            self.difference = difference
             self.location = location
         }
     }
@@ -39,11 +63,14 @@ public struct Answer: Hashable, Sendable {
     public var rhs: [Side]
     /// Names that matched no known name, in order of appearance.
     public var unknownNames: [UnknownName]
+    /// Names read as a known name they match only approximately, in order of appearance.
+    public var readings: [Reading]
 
     /// Creates an answer.
-    public init(lhs: Side?, rhs: [Side], unknownNames: [UnknownName] = []) {
+    public init(lhs: Side?, rhs: [Side], unknownNames: [UnknownName] = [], readings: [Reading] = []) {
         self.lhs = lhs
         self.rhs = rhs
         self.unknownNames = unknownNames
+        self.readings = readings
     }
 }

@@ -31,7 +31,9 @@ struct AnswerLexer {
         let ascii = c.asciiValue
         let start = SourceLocation(line: line, column: column)
         let first = i
-        if let ascii, let symbol = AnswerLexer.asciiSymbols[Int(ascii)] {
+        if c == ".", i + 1 < chars.count, chars[i + 1].isASCIIDigit {
+            scanNumber(at: start)
+        } else if let ascii, let symbol = AnswerLexer.asciiSymbols[Int(ascii)] {
             advance()
             emit(.symbol, String(c), symbol, at: start)
         } else if ascii.map(AnswerLexer.isASCIILayout) ?? c.isWhitespace {
@@ -156,6 +158,11 @@ struct AnswerLexer {
         while j < chars.count, chars[j] == " " { j += 1 }
         guard j < chars.count, chars[j] == "{", let close = chars[j...].firstIndex(of: "}") else { return }
         let content = chars[(j + 1)..<close].filter { $0 != " " }
+        if !content.isEmpty, content.allSatisfy({ ".,;:".contains($0) }) {
+            while i <= close { advance() }
+            emit(.symbol, String(chars[first..<i]), String(content.last ?? "."), at: start)
+            return
+        }
         guard let head = content.first, content.allSatisfy({ AnswerLexer.isWordContinuation($0) }) else { return }
         while i <= close { advance() }
         let text = String(chars[first..<i])
@@ -261,7 +268,8 @@ extension AnswerLexer {
         "partial": "∂", "cdot": "*", "cdotp": "*", "times": "*", "ast": "*", "div": "/", "approx": "≈",
         "gt": ">", "lt": "<", "geq": "≥", "ge": "≥", "geqslant": "≥", "leq": "≤", "le": "≤", "leqslant": "≤",
         "prime": "'", "{": "\\{", "}": "\\}", "lbrace": "\\{", "rbrace": "\\}", "lbrack": "[", "rbrack": "]",
-        "lparen": "(", "rparen": ")",
+        "lparen": "(", "rparen": ")", "bullet": "*", "leftarrow": "←", "gets": "←", "longleftarrow": "←",
+        "nabla": "∇", "sum": "∑", "colon": ":", "ldotp": ".",
     ]
 
     /// Commands that are a word: Greek letters and operator names.
@@ -276,7 +284,7 @@ extension AnswerLexer {
     /// Commands the reader interprets, under their canonical names.
     static let commandAliases: [String: String] = [
         "frac": "frac", "dfrac": "frac", "tfrac": "frac", "cfrac": "frac", "sqrt": "sqrt",
-        "hat": "hat", "widehat": "hat", "tilde": "tilde", "widetilde": "tilde", "bar": "bar", "overline": "bar",
+        "over": "over", "hat": "hat", "widehat": "hat", "tilde": "tilde", "widetilde": "tilde", "bar": "bar", "overline": "bar",
     ]
 
     /// Font and text commands: transparent around plain words.
@@ -319,9 +327,9 @@ extension AnswerLexer {
     /// Single characters that are symbols, with their canonical form.
     static let symbols: [Character: String] = {
         var symbols: [Character: String] = [:]
-        for c in "+^_()[]{},=≈><∂𝟙" { symbols[c] = String(c) }
+        for c in "+^_()[]{},=≈><∂𝟙.;:∑←∇" { symbols[c] = String(c) }
         for c in "-−–" { symbols[c] = "-" }
-        for c in "*·⋅×∙∗" { symbols[c] = "*" }
+        for c in "*·⋅×∙∗•" { symbols[c] = "*" }
         for c in "/÷∕" { symbols[c] = "/" }
         for c in "'′’" { symbols[c] = "'" }
         symbols["″"] = "''"

@@ -10,13 +10,70 @@ struct AnswerNameMatcher: Sendable {
     private let names: [String]
     /// Each key with the first known name that has it.
     private let byKey: [String: String]
+    /// Each lowercased key with the known names that have it.
+    private let byLowercasedKey: [String: [String]]
 
     /// A matcher for the given known names.
     init(_ names: [String]) {
         self.names = names
         var byKey: [String: String] = [:]
-        for name in names where byKey[AnswerNameMatcher.key(name)] == nil { byKey[AnswerNameMatcher.key(name)] = name }
+        var byLowercasedKey: [String: [String]] = [:]
+        for name in names {
+            let key = AnswerNameMatcher.key(name)
+            if byKey[key] == nil { byKey[key] = name }
+            if byLowercasedKey[key.lowercased()]?.contains(name) != true { byLowercasedKey[key.lowercased(), default: []].append(name) }
+        }
         self.byKey = byKey
+        self.byLowercasedKey = byLowercasedKey
+    }
+
+    /// The known name a key matches only up to case, a hat or a layer superscript, with what differs;
+    /// `nil` when there is none, or several (an ambiguous match is never guessed).
+    func approximate(key: String) -> (name: String, difference: String)? {
+        var candidates: [(String, String)] = [(key, "")]
+        if key.hasSuffix("hat"), key.count > 3 { candidates.append((String(key.dropLast(3)), "a hat")) }
+        if let layer = key.range(of: "^(") {
+            let stripped = String(key[..<layer.lowerBound]) + (key[layer.upperBound...].split(separator: ")", maxSplits: 1).dropFirst().first.map(String.init) ?? "")
+            candidates.append((stripped, "a layer superscript"))
+        }
+        for (candidate, difference) in candidates where !difference.isEmpty {
+            if let name = byKey[candidate] { return (name, difference) }
+        }
+        for (candidate, difference) in candidates {
+            guard let found = byLowercasedKey[candidate.lowercased()], found.count == 1 else { continue }
+            return (found[0], difference.isEmpty ? "case" : "case and " + difference)
+        }
+        return nil
+    }
+
+    /// The known names closest to a key (fewest edits, at most 2 and fewer than the key's length), at
+    /// most three, in the order of the known names.
+    func closest(to key: String) -> [String] {
+        let target = Array(key.lowercased())
+        var best = Int.max
+        var found: [String] = []
+        for name in names {
+            let distance = AnswerNameMatcher.editDistance(target, Array(AnswerNameMatcher.key(name).lowercased()), limit: 2)
+            guard distance <= 2, distance < max(target.count, 2) else { continue }
+            if distance < best { (best, found) = (distance, []) }
+            if distance == best, !found.contains(name) { found.append(name) }
+        }
+        return Array(found.prefix(3))
+    }
+
+    /// The Levenshtein distance of two texts, or `limit + 1` when it is larger than `limit`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        guard abs(a.count - b.count) <= limit else { return limit + 1 }
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var row = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, cb) in b.enumerated() {
+                row[j + 1] = min(previous[j + 1] + 1, row[j] + 1, previous[j] + (ca == cb ? 0 : 1))
+            }
+            guard row.min() ?? 0 <= limit else { return limit + 1 }
+            previous = row
+        }
+        return previous[b.count]
     }
 
     /// The known name for a key, preferring one spelled exactly as `written`.

@@ -28,7 +28,7 @@ extension AnswerReader {
     }
 
     /// Factors joined by `*`, `/` or nothing (`a b`, `2x`, `\frac{∂y}{∂c} \frac{∂c}{∂x_2}`).
-    private mutating func readProduct(after token: AnswerToken?) throws(Diagnostic) -> Expr {
+    mutating func readProduct(after token: AnswerToken?) throws(Diagnostic) -> Expr {
         var factors = [try readUnary(after: token)]
         while true {
             if current.is("*") || current.is("/") {
@@ -106,6 +106,8 @@ extension AnswerReader {
             return try readGroup()
         case .symbol where start.is("∂"):
             return try readSlashDerivative()
+        case .symbol where start.is("∑"):
+            return try readSummation()
         case .symbol where start.is("𝟙"):
             let one = advance()
             return try readIndicator(after: one, optional: false) ?? .one
@@ -129,7 +131,14 @@ extension AnswerReader {
     /// `( … )`, `[ … ]`, `{ … }` or `\{ … \}`, the cursor on the opener.
     mutating func readGroup() throws(Diagnostic) -> Expr {
         let opener = advance()
+        if opener.is("{"), let partial = try readOverDerivative() { return partial }
         let inner = try readSum(after: opener)
+        if opener.is("{"), current.kind == .command, current.value == "over" {
+            let over = advance()
+            let denominator = try readSum(after: over)
+            try close(opener, "'{'")
+            return inner / denominator
+        }
         try close(opener, "'\(opener.text)'")
         return inner
     }

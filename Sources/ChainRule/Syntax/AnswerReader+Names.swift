@@ -18,7 +18,8 @@ extension AnswerReader {
     /// A name, function application, `e^{…}` or plain-text derivative `dy/dx`, the cursor on a word or an
     /// accent command.
     mutating func readNamed(after token: AnswerToken?) throws(Diagnostic) -> Expr {
-        if current.isLeibnizWord, let partial = try readLeibnizSlash() { return partial }
+        if current.isLeibnizWord || current.isRomanD || (current.isPlainD && !peek(1).spaced && peek(1).kind == .command),
+           let partial = try readLeibnizSlash() { return partial }
         let name = try readName(after: token)
         let known = names.resolve(key: name.key, written: name.written)
         if let known, !isPrime(current) { return .symbol(known) }
@@ -35,23 +36,33 @@ extension AnswerReader {
             if known == nil, name.bare, current.is("(") {
                 return try readArguments(of: .derivative(name.written, order: primes), named: name, primes: primes)
             }
-            return symbol(name.written + String(repeating: "'", count: primes), at: name.location)
+            let written = name.written + String(repeating: "'", count: primes)
+            if let match = known.map({ ($0, "a prime") }) ?? names.approximate(key: name.key).map({ ($0.name, $0.difference + " and a prime") }) {
+                readings.append(Answer.Reading(written, as: match.0, difference: match.1, at: name.location))
+                return .symbol(match.0)
+            }
+            return symbol(written, key: name.key, at: name.location)
         }
         if let known { return .symbol(known) }
         if name.bare, let parts = names.split(name.key) { return .product(parts.map(Expr.symbol)) }
-        return symbol(name.written, at: name.location)
+        return .symbol(resolved(name))
     }
 
-    /// A symbol for a name that matched nothing, recorded for the checker.
-    private mutating func symbol(_ written: String, at location: SourceLocation) -> Expr {
-        unknownNames.append(Answer.UnknownName(written, at: location))
+    /// A symbol for a name that matched nothing, recorded for the checker with the closest known names.
+    private mutating func symbol(_ written: String, key: String, at location: SourceLocation) -> Expr {
+        unknownNames.append(Answer.UnknownName(written, at: location, closest: names.closest(to: key)))
         return .symbol(written)
     }
 
-    /// The network name for a written name, or the name as written (recorded as unknown).
-    private mutating func resolved(_ name: WrittenName) -> String {
+    /// The network name for a written name: an exact match, else an approximate one (recorded as a
+    /// reading), else the name as written (recorded as unknown, with the closest names).
+    mutating func resolved(_ name: WrittenName) -> String {
         if let known = names.resolve(key: name.key, written: name.written) { return known }
-        unknownNames.append(Answer.UnknownName(name.written, at: name.location))
+        if let (known, difference) = names.approximate(key: name.key) {
+            readings.append(Answer.Reading(name.written, as: known, difference: difference, at: name.location))
+            return known
+        }
+        unknownNames.append(Answer.UnknownName(name.written, at: name.location, closest: names.closest(to: name.key)))
         return name.written
     }
 
@@ -133,7 +144,7 @@ extension AnswerReader {
     /// `∂y/∂x` (also `\partial y/\partial x`), the cursor on `∂`.
     mutating func readSlashDerivative() throws(Diagnostic) -> Expr {
         let d = advance()
-        let of = try readName(after: d)
+        let of = try readDifferentiated(after: d)
         guard current.is("/") else {
             throw failure("expected '/' after '∂\(of.written)': a derivative reads ∂y/∂x", found: current)
         }
@@ -142,21 +153,33 @@ extension AnswerReader {
             throw failure("expected '∂' after '∂\(of.written)/': a derivative reads ∂y/∂x", found: current)
         }
         let d2 = advance()
-        let wrt = try readName(after: d2)
+        let wrt = try readDifferentiated(after: d2)
         return .partial(of: resolved(of), wrt: resolved(wrt))
+    }
+
+    /// The name after `∂` or `d`: `y`, or `{y}` in braces (`\partial{y}`).
+    mutating func readDifferentiated(after d: AnswerToken) throws(Diagnostic) -> WrittenName {
+        guard current.is("{"), peek(1).startsName else { return try readName(after: d) }
+        let opener = advance()
+        let name = try readName(after: opener)
+        try close(opener, "'{'")
+        return name
     }
 
     /// `dy/dx` in plain text, the cursor on a word starting with `d`; `nil` (cursor unchanged) when the
     /// word is not followed by `/d…`.
     private mutating func readLeibnizSlash() throws(Diagnostic) -> Expr? {
         let mark = self.mark
-        let of = try readName(after: nil, dropping: 1)
-        guard current.is("/"), peek(1).isLeibnizWord else {
+        guard let of = try readLeibnizName(), current.is("/"),
+              peek(1).isLeibnizWord || peek(1).isRomanD || (peek(1).isPlainD && !peek(2).spaced && peek(2).startsName) else {
             reset(to: mark)
             return nil
         }
         advance()
-        let wrt = try readName(after: nil, dropping: 1)
+        guard let wrt = try readLeibnizName() else {
+            reset(to: mark)
+            return nil
+        }
         return .partial(of: resolved(of), wrt: resolved(wrt))
     }
 
@@ -165,7 +188,7 @@ extension AnswerReader {
     mutating func readFractionDerivative(_ frac: AnswerToken, _ open: AnswerToken) throws(Diagnostic) -> Expr? {
         if current.is("∂") {
             let d = advance()
-            let of = try readName(after: d)
+            let of = try readDifferentiated(after: d)
             guard current.is("}") else {
                 throw failure("expected '}' after '∂\(of.written)': the numerator of a derivative is ∂ and a name",
                               found: current)
@@ -180,7 +203,7 @@ extension AnswerReader {
                               found: current)
             }
             let d2 = advance()
-            let wrt = try readName(after: d2)
+            let wrt = try readDifferentiated(after: d2)
             try close(open2, "'{'")
             return .partial(of: resolved(of), wrt: resolved(wrt))
         }
@@ -201,9 +224,9 @@ extension AnswerReader {
 
     /// `dy` (one word) or `d y` / `\mathrm{d} y` (the word `d`, then a name); `nil` otherwise.
     private mutating func readLeibnizName() throws(Diagnostic) -> WrittenName? {
-        if current.kind == .word, current.value == "d", peek(1).startsName {
+        if current.kind == .word, current.value == "d", peek(1).startsName || peek(1).is("{") {
             let d = advance()
-            return try readName(after: d)
+            return try readDifferentiated(after: d)
         }
         guard current.isLeibnizWord else { return nil }
         return try readName(after: nil, dropping: 1)
@@ -318,6 +341,13 @@ extension AnswerReader {
 }
 
 extension AnswerToken {
+    /// Whether this is an upright `d` written as a command (`\mathrm{d}`, `\text{d}`), which only a
+    /// derivative writes.
+    var isRomanD: Bool { kind == .word && value == "d" && text.hasPrefix("\\") }
+
+    /// Whether this is the word `d` written plainly (before an accent in `d\hat{y}/dw`).
+    var isPlainD: Bool { kind == .word && text == "d" }
+
     /// Whether a name can start here.
     var startsName: Bool { kind == .word || (kind == .command && ["hat", "tilde", "bar"].contains(value)) }
 

@@ -15,14 +15,35 @@ struct AnswerReader {
     var depth = 0
     /// The names that matched nothing, so far.
     var unknownNames: [Answer.UnknownName] = []
+    /// The names read as a network name they match only approximately, so far.
+    var readings: [Answer.Reading] = []
 
     /// The most levels of nesting an answer may have.
     static let maxDepth = 64
 
-    /// Reads `tokens`, which must end in an `.end` token.
+    /// Reads `tokens`, which must end in an `.end` token. What is not mathematics around the answer is
+    /// left out: a leading `Answer:` or `Solution:` and trailing punctuation (`.` `,` `;` `:`, also as
+    /// `\text{.}`).
     init(_ tokens: [AnswerToken], names: AnswerNameMatcher) {
-        self.tokens = tokens
+        self.tokens = AnswerReader.trimmed(tokens)
         self.names = names
+    }
+
+    /// The words that may introduce an answer, followed by a colon.
+    static let introductions: Set<String> = ["answer", "solution", "ans", "result", "final"]
+
+    /// `tokens` without an introduction and trailing punctuation (the `.end` token is kept).
+    static func trimmed(_ tokens: [AnswerToken]) -> [AnswerToken] {
+        var body = tokens.dropLast()
+        guard let end = tokens.last else { return tokens }
+        if body.count >= 2, let first = body.first, first.kind == .word,
+           introductions.contains(first.value.lowercased()), body[body.startIndex + 1].is(":") {
+            body = body.dropFirst(2)
+        }
+        while let last = body.last, last.kind == .symbol, [".", ",", ";", ":"].contains(last.value) {
+            body = body.dropLast()
+        }
+        return Array(body) + [end]
     }
 
     /// The whole answer: `[lhs =] rhs (= rhs)*`; a leading `=` (a continued chain) means no left side.
@@ -39,8 +60,10 @@ struct AnswerReader {
             after = advance()
         }
         try expectEnd()
-        guard !continued, sides.count > 1 else { return Answer(lhs: nil, rhs: sides, unknownNames: unknownNames) }
-        return Answer(lhs: sides[0], rhs: Array(sides.dropFirst()), unknownNames: unknownNames)
+        guard !continued, sides.count > 1 else {
+            return Answer(lhs: nil, rhs: sides, unknownNames: unknownNames, readings: readings)
+        }
+        return Answer(lhs: sides[0], rhs: Array(sides.dropFirst()), unknownNames: unknownNames, readings: readings)
     }
 
     /// The whole input as one expression (no `=`).
@@ -74,15 +97,17 @@ struct AnswerReader {
     struct Mark {
         fileprivate let position: Int
         fileprivate let unknownCount: Int
+        fileprivate let readingCount: Int
     }
 
     /// The current position, to return to with ``reset(to:)``.
-    var mark: Mark { Mark(position: position, unknownCount: unknownNames.count) }
+    var mark: Mark { Mark(position: position, unknownCount: unknownNames.count, readingCount: readings.count) }
 
     /// Returns to a saved position, forgetting names read since.
     mutating func reset(to mark: Mark) {
         position = mark.position
         unknownNames.removeLast(unknownNames.count - mark.unknownCount)
+        readings.removeLast(readings.count - mark.readingCount)
     }
 
     /// Counts one more level of nesting; throws when there are too many. Pair with `depth -= 1`.

@@ -2,7 +2,9 @@
 ///
 /// Comments (`#` to the end of the line) and whitespace are dropped; each line ends in a `.newline`
 /// token. Lines break at `\n` and `\r\n`; columns count characters. Text that cannot start a token
-/// becomes an `.invalid` token carrying its message, so the parser reports it in context.
+/// becomes an `.invalid` token carrying its message, so the parser reports it in context. Unicode
+/// spellings from lecture notes (`−`, `×`, `ᵀ`, `W₁`, `ŷ`, `λ`) are read as their ASCII forms
+/// (``UnicodeSpelling``); a token's `length` still counts the characters as written.
 struct Lexer {
     /// The tokens, in source order.
     private(set) var tokens: [Token] = []
@@ -21,7 +23,7 @@ struct Lexer {
     private var sawToken = false
 
     /// The punctuation characters that are tokens of their own.
-    static let symbols: Set<Character> = ["+", "-", "*", "/", "^", "(", ")", "[", "]", "{", "}", ",", "=", "∂"]
+    static let symbols: Set<Character> = ["+", "-", "*", "/", "^", "(", ")", "[", "]", "{", "}", ",", "=", "∂", ":"]
 
     /// Scans `source`.
     init(_ source: String) {
@@ -52,14 +54,22 @@ struct Lexer {
                 while from < to, Lexer.isSpace(chars[to - 1]) { to -= 1 }
                 if from < to { title = text(from, to) }
             }
-        } else if Lexer.isNameStart(c) {
+        } else if Lexer.isNameStart(c), !UnicodeSpelling.endsName(c) {
             while i < chars.count, Lexer.isNameContinuation(chars[i]) { i += 1 }
-            emit(.name, text(start, i), length: i - start)
+            let written = text(start, i)
+            emit(.name, written.utf8.count == i - start ? written : UnicodeSpelling.asciiName(chars[start..<i]),
+                 length: i - start)
         } else if c.isASCIIDigit || (c == "." && i + 1 < chars.count && chars[i + 1].isASCIIDigit) {
             scanNumber()
         } else if Lexer.symbols.contains(c) {
             i += 1
             emit(.symbol, String(c), length: 1)
+        } else if startsDotSymbol(i) {
+            i += 2
+            emit(.symbol, text(start, i), length: 2, canonical: chars[start + 1] == "*" ? "⊙" : ".")
+        } else if let canonical = UnicodeSpelling.symbols[c] {
+            i += 1
+            emit(.symbol, String(c), length: 1, canonical: canonical)
         } else {
             i += 1
             emit(.invalid, "unexpected character \(Lexer.describe(c))", length: 1)
@@ -71,7 +81,7 @@ struct Lexer {
     private mutating func scanNumber() {
         let start = i
         skipDigits()
-        if i < chars.count, chars[i] == "." {
+        if i < chars.count, chars[i] == ".", !startsDotSymbol(i) {
             i += 1
             skipDigits()
         }
@@ -84,7 +94,7 @@ struct Lexer {
             }
         }
         let valid = i
-        while i < chars.count, chars[i] == "." || Lexer.isNameContinuation(chars[i]) { i += 1 }
+        while i < chars.count, (chars[i] == "." && !startsDotSymbol(i)) || Lexer.isNameContinuation(chars[i]) { i += 1 }
         let text = text(start, i)
         if valid < i {
             let tail = chars[valid..<i]
@@ -102,6 +112,11 @@ struct Lexer {
         }
     }
 
+    /// Whether `..` (a range) or `.*` (the elementwise product) starts at character `k`.
+    private func startsDotSymbol(_ k: Int) -> Bool {
+        chars[k] == "." && k + 1 < chars.count && (chars[k + 1] == "." || chars[k + 1] == "*")
+    }
+
     /// The source text of characters `from..<to`.
     private func text(_ from: Int, _ to: Int) -> String { String(source[starts[from]..<starts[to]]) }
 
@@ -115,10 +130,10 @@ struct Lexer {
     }
 
     /// Appends a token that ends at `i` and started `length` characters before it.
-    private mutating func emit(_ kind: Token.Kind, _ text: String, length: Int) {
+    private mutating func emit(_ kind: Token.Kind, _ text: String, length: Int, canonical: Unicode.Scalar? = nil) {
         sawToken = sawToken || kind != .newline
         tokens.append(Token(kind: kind, text: text, location: SourceLocation(line: line, column: column),
-                            length: length, spaced: spaced))
+                            length: length, spaced: spaced, canonical: canonical))
         column += length
         spaced = false
     }
@@ -130,7 +145,11 @@ struct Lexer {
         return (a >= 97 && a <= 122) || (a >= 65 && a <= 90) || a == 95
     }
 
-    static func isNameContinuation(_ c: Character) -> Bool { isNameStart(c) || c.isASCIIDigit }
+    static func isNameContinuation(_ c: Character) -> Bool {
+        guard c.asciiValue == nil else { return isNameStart(c) || c.isASCIIDigit }
+        return (c.isLetter && !UnicodeSpelling.endsName(c)) || UnicodeSpelling.continuesName(c)
+            || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark }
+    }
 
     static func isSpace(_ c: Character) -> Bool {
         guard let a = c.asciiValue else { return c.isWhitespace }

@@ -1,5 +1,6 @@
-/// Expressions, loosest to tightest: `+ -`; `* /` and juxtaposition; unary `-`; `^` (right
-/// associative) and postfix `^T`; calls `f(…)`, indexes `x[i]`, parentheses and arrays `[…]`.
+/// Expressions, loosest to tightest: `+ -`; `* / ⊙` and juxtaposition (left to right, so `a / b c` is
+/// `(a / b) c`, with a warning); unary `-`; `^` (right associative) and postfix `^T` or `ᵀ`; calls
+/// `f(…)`, indexes `x[i]`, parentheses and arrays `[…]`.
 extension LineParser {
     /// An expression with the height of its tree, so that size limits are checked as it is built.
     fileprivate struct Tree {
@@ -22,22 +23,38 @@ extension LineParser {
         return lhs
     }
 
-    /// Factors joined by `*`, `/`, or nothing at all (`w11 x1`, `(1 - y) log(1 - yhat)`).
+    /// Factors joined by `*`, `/`, `⊙`, or nothing at all (`w11 x1`, `(1 - y) log(1 - yhat)`, `x 2`).
+    /// A juxtaposed factor after a division of something other than two numbers (`a / b c`, but not
+    /// `1/2 (ŷ − y)^2`) is warned about once.
     private mutating func parseProduct(after token: Token) throws(Diagnostic) -> Tree {
         var lhs = try parseUnary(after: token)
+        var division: Token?
         while true {
-            if current.is("*") || current.is("/") {
+            if current.is("*") || current.is("/") || current.is("⊙") {
                 let op = advance()
                 let rhs = try parseUnary(after: op)
-                lhs = try combine(op.is("*") ? .multiply : .divide, lhs, rhs, at: op)
-            } else if current.startsOperand {
+                let numeric = lhs.expr.isNumberLiteral && rhs.expr.isNumberLiteral
+                lhs = try combine(op.is("*") ? .multiply : op.is("/") ? .divide : .hadamard, lhs, rhs, at: op)
+                if op.is("/"), !numeric { division = op }
+            } else if current.startsOperand || startsNumericFactor {
                 let start = current
                 let rhs = try parseUnary(after: start)
+                if let slash = division, warnings.isEmpty {
+                    warnings.append(Diagnostic(.warning, at: start.location,
+                        "'a / b c' reads as (a / b) c: juxtaposition binds like '*', left to right; write a / (b c) to divide by the product (the '/' is at column \(slash.location.column))"))
+                }
                 lhs = try combine(.multiply, lhs, rhs, at: start)
             } else {
                 return lhs
             }
         }
+    }
+
+    /// Whether a number written after a factor is a juxtaposed factor (`x 2`, `f(x) 2.99^3`): not after
+    /// another number (`0.5 2` is a missing operator) and not inside an array literal (`[1 2]` is a
+    /// missing comma).
+    private var startsNumericFactor: Bool {
+        current.kind == .number && previous.kind != .number && openers.last?.is("[") != true
     }
 
     /// Leading minus signs, then a power. Every level of nesting passes through here, so the depth
@@ -60,7 +77,12 @@ extension LineParser {
     /// `base ^ exponent` (the exponent may itself be a power: right associative) or `base^T`.
     private mutating func parsePower(after token: Token) throws(Diagnostic) -> Tree {
         var base = try parsePrimary(after: token)
-        while current.is("^") {
+        while current.is("^") || current.is("ᵀ") {
+            if current.is("ᵀ") {
+                let mark = advance()
+                base = try wrap(.transpose(base.expr, base.expr.location), base, at: mark)
+                continue
+            }
             let caret = advance()
             if current.kind == .name, current.text == "T", !peek(1).opensAdjacentBracket {
                 advance()
@@ -138,6 +160,14 @@ extension LineParser {
                              "the expression is too large: more than \(LineParser.maxHeight) operations deep")
         }
         return Tree(expr: expr, height: child.height + 1)
+    }
+}
+
+extension SyntaxExpr {
+    /// Whether this is a number as written (`1/2 x` divides numbers only: no precedence surprise).
+    fileprivate var isNumberLiteral: Bool {
+        if case .number = self { return true }
+        return false
     }
 }
 

@@ -10,6 +10,8 @@ struct LineParser {
     var depth = 0
     /// The brackets opened and not yet closed, innermost last.
     var openers: [Token] = []
+    /// Warnings about the line (it still parses): a division followed by a juxtaposed product.
+    var warnings: [Diagnostic] = []
 
     /// The most brackets, calls and powers an expression may nest.
     static let maxDepth = 64
@@ -52,8 +54,12 @@ struct LineParser {
             kind = .digits(try parseWholeNumber(in: 0...15, "digits must be a whole number from 0 to 15"))
         case "find": kind = .find(try parseQuestions(after: first))
         default:
-            try expect("=", "expected '=' after node name '\(first.text)'")
-            kind = .node(name: first.text, try parseRoot(after: previous))
+            var name = first.text
+            if current.is("["), !current.spaced {
+                name += "[" + (try parseIntegers(of: first, "index")).map(String.init).joined(separator: ",") + "]"
+            }
+            try expect("=", "expected '=' after node name '\(name)'")
+            kind = .node(name: name, try parseRoot(after: previous))
         }
         try expectEnd()
         return Statement(kind, at: first.location)
@@ -177,14 +183,26 @@ struct LineParser {
         return true
     }
 
-    /// `[i]` or `[i, j]`: whole numbers of at least 1, for a shape (`what` = "size") or an index.
+    /// `[i]` or `[i, j]`: whole numbers of at least 1, for a shape (`what` = "size") or an index. An
+    /// index may be a constant expression (`h[3-1]`, as a `for` loop writes `h[t-1]`) and may be 0 (an
+    /// initial state `h[0]`; components are checked against the shape later).
     mutating func parseIntegers(of name: Token, _ what: String) throws(Diagnostic) -> [Int] {
         let opener = open()
         var values: [Int] = []
         repeat {
-            guard let value = current.wholeNumber, value >= 1 else {
-                throw failure("expected a whole-number \(what) of at least 1 in '\(name.text)[…]', found \(current.quoted)")
+            let start = current
+            let message = "expected a whole-number \(what) of at least 1 in '\(name.text)[…]', found \(current.quoted)"
+            if what == "index", start.kind != .end, !start.is("]"), !start.is(",") {
+                let expr = try parseRoot(after: previous)
+                guard let value = expr.constantValue?.rational, value.isInteger,
+                      value.numerator >= 0, value.numerator <= Int(Int32.max) else {
+                    throw start.kind == .invalid ? Diagnostic(at: start.location, start.text)
+                        : Diagnostic(at: start.location, message)
+                }
+                values.append(Int(value.numerator))
+                continue
             }
+            guard let value = current.wholeNumber, value >= 1 else { throw failure(message) }
             values.append(value)
             advance()
         } while accept(",")

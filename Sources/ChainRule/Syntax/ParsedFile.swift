@@ -6,6 +6,8 @@ public struct ParsedFile: Hashable, Sendable {
     public var statements: [Statement]
     /// The syntax errors, in source order; empty when the whole file parsed.
     public var diagnostics: [Diagnostic]
+    /// The course's names for the network's quantities (`notation` statements), in source order.
+    public var notations: [Notation] = []
 
     /// Creates a parsed file.
     public init(title: String?, statements: [Statement], diagnostics: [Diagnostic]) {

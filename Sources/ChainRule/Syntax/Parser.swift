@@ -2,27 +2,52 @@
 ///
 /// The language is line based: one statement per line, continued onto the following lines while a
 /// bracket is open (so matrices may span lines). A line with an error is reported and skipped, so one
-/// pass reports the errors of every line. Parsing never traps, whatever the input.
+/// pass reports the errors of every line. `for` blocks are expanded first (``expandingLoops(_:diagnostics:)``).
+/// Warnings (a division followed by a juxtaposed product) are reported once per file. Parsing never
+/// traps, whatever the input.
 public struct Parser {
     /// Parses a whole `.nn` source text.
     public static func parse(_ source: String) -> ParsedFile {
-        let lexer = Lexer(source)
+        let (rest, notations, notationErrors) = Parser.notations(source)
+        let lexer = Lexer(rest)
         var statements: [Statement] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = notationErrors
+        var warned = false
         let lines = logicalLines(lexer.tokens)
-        for line in lines {
+        for line in expandingLoops(lines, diagnostics: &diagnostics) {
             var parser = LineParser(line)
             do throws(Diagnostic) {
                 statements.append(try parser.parseStatement())
-            } catch {
+                if !warned, let warning = parser.warnings.first {
+                    diagnostics.append(warning)
+                    warned = true
+                }
+            } catch where !diagnostics.contains(error) {
                 diagnostics.append(error)
-            }
+            } catch {}
         }
         if lines.isEmpty {
             diagnostics.append(Diagnostic(at: SourceLocation(line: 1, column: 1),
                                           "the file is empty: expected at least one statement"))
         }
-        return ParsedFile(title: lexer.title, statements: statements, diagnostics: diagnostics)
+        var file = ParsedFile(title: lexer.title, statements: statements, diagnostics: diagnostics)
+        file.notations = notations
+        return file
+    }
+
+    /// The `notation` lines (read by ``NotationParser``) and the source with them blanked out, so that
+    /// line numbers stay.
+    static func notations(_ source: String) -> (String, [Notation], [Diagnostic]) {
+        guard source.contains("notation") else { return (source, [], []) }
+        var lines: [Substring] = []
+        var notations: [Notation] = []
+        var errors: [Diagnostic] = []
+        for (k, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard NotationParser.isNotation(line) else { lines.append(line); continue }
+            do throws(Diagnostic) { notations += try NotationParser.parse(line, line: k + 1) } catch { errors.append(error) }
+            lines.append("")
+        }
+        return (lines.joined(separator: "\n"), notations, errors)
     }
 
     /// Groups tokens into statements: a line break ends a statement unless a bracket is open and the

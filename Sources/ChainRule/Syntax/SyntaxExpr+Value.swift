@@ -17,7 +17,7 @@ extension SyntaxExpr {
             switch op {
             case .add: value = a + b
             case .subtract: value = a - b
-            case .multiply: value = a * b
+            case .multiply, .hadamard: value = a * b
             case .divide: value = a / b
             case .power:
                 if let r = b.rational, r.isInteger, abs(r.numerator) <= 64 {

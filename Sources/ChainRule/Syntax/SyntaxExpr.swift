@@ -41,4 +41,6 @@ public enum BinaryOperator: String, Hashable, Sendable {
     case divide = "/"
     /// `^`.
     case power = "^"
+    /// `⊙` or `.*`: the elementwise (Hadamard) product, also of two matrices.
+    case hadamard = "⊙"
 }

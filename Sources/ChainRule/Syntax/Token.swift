@@ -6,7 +6,8 @@ struct Token: Hashable, Sendable {
         case name
         /// A number literal, its text not yet converted.
         case number
-        /// One punctuation character: `+ - * / ^ ( ) [ ] { } , = ∂`.
+        /// One punctuation character: `+ - * / ^ ( ) [ ] { } , = ∂ : ⊙ ᵀ`, or `..` and `.*` (see
+        /// ``UnicodeSpelling`` for the Unicode forms read as these).
         case symbol
         /// Something that cannot start a token; `text` holds the message to report.
         case invalid
@@ -29,14 +30,15 @@ struct Token: Hashable, Sendable {
     /// For a `.symbol`, its character; `\0` otherwise (comparing scalars is cheaper than strings).
     var symbol: Unicode.Scalar
 
-    /// Creates a token.
-    init(kind: Kind, text: String, location: SourceLocation, length: Int, spaced: Bool) {
+    /// Creates a token; a symbol written in another spelling (`−`, `×`, `.*`) gives its `canonical` scalar.
+    init(kind: Kind, text: String, location: SourceLocation, length: Int, spaced: Bool,
+         canonical: Unicode.Scalar? = nil) {
         self.kind = kind
         self.text = text
         self.location = location
         self.length = length
         self.spaced = spaced
-        symbol = kind == .symbol ? text.unicodeScalars.first ?? "\0" : "\0"
+        symbol = kind == .symbol ? canonical ?? text.unicodeScalars.first ?? "\0" : "\0"
     }
 
     /// The position just after the token.
@@ -65,7 +67,7 @@ struct Token: Hashable, Sendable {
 
     /// The statement keywords; they cannot name nodes or appear in expressions.
     static let keywords: Set<String> = ["input", "param", "target", "loss", "rate", "iterations", "digits",
-                                        "sample", "find"]
+                                        "sample", "find", "for"]
 
     /// How the token is quoted in a message: `'+'`, `'h1'`, or `the end of the line`.
     var quoted: String { kind == .end || kind == .newline ? "the end of the line" : "'\(text)'" }

@@ -1,0 +1,227 @@
+import Foundation
+import Testing
+@testable import ChainRule
+
+/// The `.nn` forms that textbooks write (issue 17): every value is checked against a recomputation
+/// written here, from the numbers in the source.
+@Suite("Language: textbook forms")
+struct LanguageFormsTests {
+    /// The network of `source`, or an issue naming its diagnostics.
+    static func network(_ source: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Network {
+        switch Network.parse(source) {
+        case .success(let network): return network
+        case .failure(let diagnostics):
+            Issue.record("\(diagnostics)", sourceLocation: sourceLocation)
+            throw diagnostics
+        }
+    }
+
+    /// Every node's value (scalars only) at the file's values.
+    static func values(_ source: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [String: Double] {
+        let network = try network(source, sourceLocation: sourceLocation)
+        let runtime = try Runtime(network)
+        let evaluation = runtime.forward(at: try Point(network: network))
+        var values: [String: Double] = [:]
+        for (k, node) in network.nodes.enumerated() {
+            if let scalar = evaluation.value(k).scalar { values[node.name] = scalar }
+        }
+        return values
+    }
+
+    /// ∂(of)/∂(wrt) by the runtime, at the file's values.
+    static func gradient(_ source: String, of: String, wrt: String) throws -> Double? {
+        let network = try network(source)
+        let runtime = try Runtime(network)
+        let evaluation = runtime.forward(at: try Point(network: network))
+        return runtime.backward(evaluation, of: network.index(of: of))[wrt]?.scalar
+    }
+
+    /// The error messages of a file that does not build.
+    static func errors(_ source: String) -> [Diagnostic] {
+        switch Network.parse(source) {
+        case .success: []
+        case .failure(let diagnostics): diagnostics.list.filter { $0.severity == .error }
+        }
+    }
+
+    static func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
+        guard let a else { return false }
+        return Swift.abs(a - b) <= tolerance * Swift.max(1, Swift.abs(b))
+    }
+
+    // MARK: Names
+
+    @Test func aNodeMayTakeAFunctionsName() throws {
+        let v = try Self.values("""
+            input x = 3, f = 4
+            g1 = x^2
+            g = g1 + 10 / f
+            exp = g x
+            """)
+        #expect(Self.close(v["g"], 9 + 10.0 / 4))
+        #expect(Self.close(v["exp"], (9 + 10.0 / 4) * 3))
+    }
+
+    @Test func onlyCallingAShadowedFunctionIsAnError() {
+        let errors = Self.errors("""
+            input x = 3
+            g = x^2
+            y = g(x)
+            """)
+        #expect(errors.count == 1)
+        #expect(errors.first?.location == SourceLocation(line: 3, column: 5))
+        #expect(errors.first?.message.contains("'g' is a node of this file and also called as a function") == true)
+    }
+
+    @Test func eAndPiAreConstantsUnlessNamed() throws {
+        let source = """
+            input x = 0.7
+            y = e^x + pi x + π
+            """
+        let v = try Self.values(source)
+        #expect(Self.close(v["y"], Foundation.exp(0.7) + Double.pi * 0.7 + Double.pi))
+        #expect(Self.close(try Self.gradient(source, of: "y", wrt: "x"), Foundation.exp(0.7) + Double.pi))
+        let network = try Self.network(source)
+        #expect(network.constants == [.e, .pi])
+        #expect(network.undeclaredParameters.isEmpty)
+        // Symbolically ∂y/∂x is exp(x) + π: no log(e) and no parameter e.
+        let derivative = try #require(network.scalarGraph().nodes.last?.definition).derivative(withRespectTo: "x")
+        #expect(!derivative.symbols.contains("e"))
+        // A node named e is the node.
+        let named = try Self.values("""
+            input x = 0.7, e = 2
+            y = e^x
+            """)
+        #expect(Self.close(named["y"], Foundation.pow(2, 0.7)))
+        #expect(try Self.network("input x\nparam e = 3\ny = e x").constants.isEmpty)
+    }
+
+    @Test func undeclaredParametersAreListedAndNotedOnce() throws {
+        let network = try Self.network("""
+            input x = 1
+            param w = 0.5
+            h = w x + b1
+            y = h + c b1
+            """)
+        #expect(network.undeclaredParameters == ["b1", "c"])
+        let notes = network.notes.filter { $0.severity == .note }
+        #expect(notes.count == 1)
+        #expect(notes.first?.message.contains("'b1', 'c'") == true)
+        #expect(notes.first?.location == SourceLocation(line: 3, column: 11))
+    }
+
+    // MARK: Juxtaposition
+
+    @Test func numbersAndCallsJuxtapose() throws {
+        let v = try Self.values("""
+            input x = 0.4, y = -1.5
+            a = x 2
+            b = sigmoid(x) 2.99^3
+            c = x(y + 1)
+            d = 2 x y
+            """)
+        #expect(Self.close(v["a"], 0.8))
+        #expect(Self.close(v["b"], 1 / (1 + Foundation.exp(-0.4)) * 2.99 * 2.99 * 2.99))
+        #expect(Self.close(v["c"], 0.4 * (-1.5 + 1)))
+        #expect(Self.close(v["d"], 2 * 0.4 * -1.5))
+    }
+
+    @Test func numbersSideBySideAreStillErrors() {
+        #expect(Parser.parse("param w = 0.5 2").diagnostics.contains { $0.severity == .error })
+        #expect(Parser.parse("input x[2] = [1 2]").diagnostics.contains { $0.severity == .error })
+    }
+
+    @Test func aJuxtaposedProductAfterADivisionIsWarnedOncePerFile() throws {
+        let source = """
+            input a = 6, b = 2, c = 3
+            p = a / b c
+            q = a / b c
+            r = 1/2 (a - b)^2
+            """
+        let warnings = Parser.parse(source).diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.location == SourceLocation(line: 2, column: 11))
+        let v = try Self.values(source)
+        #expect(Self.close(v["p"], 6.0 / 2 * 3), "(a / b) c")
+        #expect(Self.close(v["r"], 0.5 * 16))
+        #expect(try Self.network(source).notes.count == 1)
+        #expect(Parser.parse("input a, b\np = 1/2 a b").diagnostics.isEmpty)
+    }
+
+    // MARK: Unicode
+
+    @Test func unicodeAsPrinted() throws {
+        let source = """
+            input x₁ = 0.3, x₂ = −0.8
+            param W₁[2,2] = [[0.1, −0.2], [0.3, 0.4]], V[2,2] = [[1, 2], [3, 4]], λ = 0.5
+            ŷ = σ(x₁ · x₂) × 2 − λ
+            a = W₁ᵀ [x₁, x₂]
+            """
+        _ = source
+        let scalar = try Self.values("""
+            input x₁ = 0.3, x₂ = −0.8
+            param λ = 0.5
+            ŷ = σ(x₁ · x₂) × 2 − λ
+            """)
+        #expect(Self.close(scalar["yhat"], 2 / (1 + Foundation.exp(0.24)) - 0.5))
+        let network = try Self.network("""
+            input x[2] = [0.3, −0.8]
+            param W₁[2,2] = [[0.1, −0.2], [0.3, 0.4]], V[2,2] = [[1, 2], [3, 4]]
+            a = W₁ᵀ x
+            M = W₁ ⊙ V
+            N = W₁ .* V
+            """)
+        let evaluation = try Runtime(network).forward(at: try Point(network: network))
+        // W₁ᵀ x = [0.1·0.3 + 0.3·(−0.8), −0.2·0.3 + 0.4·(−0.8)]
+        let a = try #require(evaluation.value(named: "a")).scalars
+        #expect(Self.close(a[0], 0.03 - 0.24) && Self.close(a[1], -0.06 - 0.32))
+        #expect(try #require(evaluation.value(named: "M")).scalars == [0.1 * 1, -0.2 * 2, 0.3 * 3, 0.4 * 4])
+        #expect(try #require(evaluation.value(named: "N")).scalars == [0.1 * 1, -0.2 * 2, 0.3 * 3, 0.4 * 4])
+        #expect(network.index(of: "W1") != nil)
+    }
+
+    @Test func unicodeTokensKeepTheirColumns() {
+        let file = Parser.parse("ŷ = W₁ · x ⊗ 2")
+        #expect(file.diagnostics.first?.location == SourceLocation(line: 1, column: 12))
+    }
+
+    // MARK: Loops
+
+    @Test func anUnrolledRNNSharesItsWeights() throws {
+        let source = """
+            input x[3] = [0.5, -1, 0.25]
+            param w = 0.8, u = 0.3, b = 0.1
+            h[0] = 0
+            for t in 1..3:
+                h[t] = tanh(w h[t-1] + u x[t] + b)
+            target y = 0.2
+            loss L = (h[3] - y)^2
+            """
+        let network = try Self.network(source)
+        #expect(network.nodes.filter { $0.kind == .parameter }.map(\.name) == ["w", "u", "b"])
+        let v = try Self.values(source)
+        let xs = [0.5, -1, 0.25]
+        var h = [0.0]
+        for t in 0..<3 { h.append(Foundation.tanh(0.8 * h[t] + 0.3 * xs[t] + 0.1)) }
+        #expect(Self.close(v["h[3]"], h[3]))
+        #expect(Self.close(v["L"], (h[3] - 0.2) * (h[3] - 0.2)))
+        // ∂L/∂w by the chain rule through time, written out here.
+        var dh = 2 * (h[3] - 0.2), dw = 0.0
+        for t in stride(from: 3, through: 1, by: -1) {
+            let local = dh * (1 - h[t] * h[t])
+            dw += local * h[t - 1]
+            dh = local * 0.8
+        }
+        #expect(Self.close(try Self.gradient(source, of: "L", wrt: "w"), dw))
+    }
+
+    @Test func loopHeadersAreChecked() {
+        #expect(Parser.parse("for t in 3..1:\n  a[t] = t").diagnostics.first?.message == "the loop range 3..1 is empty")
+        #expect(Parser.parse("for t in 1..3:\n").diagnostics.first?.message.contains("no body") == true)
+        #expect(Parser.parse("for t 1..3:\n  a[t] = t").diagnostics.first?.location == SourceLocation(line: 1, column: 7))
+        // One statement on the header line, and a body error reported once, at the body.
+        let file = Parser.parse("for k in 1..2: a[k] = k\nfor t in 1..3:\n  b[t] = )")
+        #expect(file.statements.count == 2)
+        #expect(file.diagnostics.count == 1 && file.diagnostics.first?.location.line == 3)
+    }
+}
