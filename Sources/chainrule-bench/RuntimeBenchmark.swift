@@ -3,18 +3,25 @@ import Foundation
 
 /// `chainrule-bench runtime`: forward and forward+backward time per sample for the course's
 /// networks (Problems/) and a 784-128-64-10 network with softmax cross-entropy at batch 64, and the
-/// backward/forward time ratio (target ≤ 3).
+/// backward/forward time ratio (target ≤ 3); then the batched runtime against numpy
+/// (``RuntimeBatchBenchmark``).
 enum RuntimeBenchmark {
 
-    static let mnistSized = """
+    static let mnistSized = mlp(hidden: ["sigmoid", "relu"], output: "p = softmax", loss: "cross_entropy(p, y)")
+
+    /// A 784-128-64-10 network: the two hidden layers' activations, the output line's start
+    /// (`p = softmax`) and the loss formula.
+    static func mlp(hidden: [String], output: String, loss: String) -> String {
+        """
         input x[784]
         param W1[128,784], b1[128], W2[64,128], b2[64], W3[10,64], b3[10]
-        a1 = sigmoid(W1 x + b1)
-        a2 = relu(W2 a1 + b2)
-        p = softmax(W3 a2 + b3)
+        a1 = \(hidden[0])(W1 x + b1)
+        a2 = \(hidden[1])(W2 a1 + b2)
+        \(output)(W3 a2 + b3)
         target y[10]
-        loss L = cross_entropy(p, y)
+        loss L = \(loss)
         """
+    }
 
     static func run() {
         print("runtime: time per sample (best of 5), backward/forward ratio")
@@ -36,6 +43,7 @@ enum RuntimeBenchmark {
                     y: RealTensor(vector: (0..<10).map { $0 == label ? 1 : 0 })]
         }
         measure("784-128-64-10, batch 64", runtime, point, rows: rows)
+        RuntimeBatchBenchmark.run()
     }
 
     static func measure(_ label: String, _ runtime: Runtime, _ point: Point, rows: [[Int: RealTensor]]) {

@@ -4,7 +4,8 @@ import Foundation
 // (`swift run -c release chainrule-bench derive`). Each suite lives in its own file.
 let suites: [(name: String, summary: String, run: () -> Void)] = [
     ("derive", "adjoint form of dL/d(every parameter), dense networks 1–8 layers × 128", DeriveBenchmark.run),
-    ("runtime", "forward and backward time per sample, backward/forward ratio", RuntimeBenchmark.run),
+    ("runtime", "forward and backward time per sample, backward/forward ratio; batched 784-128-64-10 against numpy", RuntimeBenchmark.run),
+    ("runtime-scale", "runtime on chains of 10³–10⁵ nodes and streamed runs of 784-128-64-10: time, memory, output", RuntimeScaleBenchmark.run),
     ("layers", "layer-wise matrix derivation and evaluation, 784-128-64-10 at batch 64", LayersBenchmark.run),
     ("check", "10,000 answers to the quiz's dy/dx1 split, parsed and checked", CheckBenchmark.run),
     ("verify", "verify on one neuron of 250 to 2,000 inputs (time per derivative should stay flat)", VerifyBenchmark.run),

@@ -18,20 +18,8 @@ enum DeriveCommand {
         aliases: ["o": "output"],
         details: "Without --of and --wrt, answers every 'find dA/dB' in the file. --format html writes every form (or the --form given) with the local derivatives plugged in.")
 
-    /// One equation to print: `lhs = rhs`, with totals on the right as δ when `deltas`.
-    struct Equation {
-        var lhs: Expr
-        var rhs: Expr
-        var deltas = false
-    }
-
     static let command = CLI.Command(spec: spec) { arguments throws(Stop) in
-        if arguments.value("form") == "layers" {
-            guard arguments.value("format") != "html", arguments.values["output"] == nil else {
-                throw spec.usageError("--form layers prints text, latex or json to standard output (no --format html, no -o)")
-            }
-            return try layers(arguments)
-        }
+        if arguments.value("form") == "layers" { return try layers(arguments) }
         if arguments.flags.contains("batch") || arguments.values["seed"] != nil {
             throw spec.usageError("--batch and --seed go with --form layers")
         }
@@ -40,55 +28,33 @@ enum DeriveCommand {
         let questions = try questions(network, arguments)
         let form = DerivativeForm(rawValue: arguments.value("form", default: "factored") ?? "") ?? .factored
         let format = arguments.value("format", default: "text") ?? "text"
-        let multiline = arguments.flags.contains("multiline")
         if format == "html" { return try html(path, network, questions, arguments) }
-        var outputs: [String] = [], objects: [JSONValue] = []
-        for (of, wrt) in questions {
-            let derivation: Derivation
-            do throws(DerivationError) { derivation = try network.derivation(of: of, wrt: wrt) } catch {
-                throw spec.usageError(error.description)
-            }
-            var equations: [Equation]
-            do throws(DerivationError) { equations = try DeriveCommand.equations(derivation, form) } catch {
-                throw Stop(.usage, "chainrule derive: ∂\(of)/∂\(wrt): \(error.description)")
-            }
-            let size = equations.reduce(0) { $0 + $1.rhs.partialCount }
-            let partials = LocalPartials(graph: derivation.graph, unitSums: network.unitSums)
-            if arguments.flags.contains("plug-in") {
-                equations = equations.map { Equation(lhs: $0.lhs, rhs: partials.plugging(into: $0.rhs), deltas: $0.deltas) }
-            }
-            let latex = render(equations, LaTeXPrinter(digits: network.digits), LaTeXPrinter(digits: network.digits, totalStyle: .delta), latex: true, multiline: multiline)
-            let text = render(equations, TextPrinter(digits: network.digits), TextPrinter(digits: network.digits, totalStyle: .delta), latex: false, multiline: multiline)
-            let reason = derivation.zeroReason
-            switch format {
-            case "json":
-                var members: [(key: String, value: JSONValue)] = [
-                    ("of", .string(of)), ("wrt", .string(wrt)), ("form", .string(form.rawValue)),
-                    ("latex", .string(latex)), ("text", .string(text)),
-                    ("size", .number(Double(size))),
-                    ("paths", .number(Double(derivation.pathCount))),
-                ]
-                if form == .steps { members.append(("lines", .array(equations.map { .string(TextPrinter(digits: network.digits).render($0.rhs)) }))) }
-                if let reason { members.append(("reason", .string(reason))) }
-                if let value = value(derivation, form, partials) { members.append(("value", .number(value))) }
-                objects.append(.object(members))
-            case "latex": outputs.append(latex + (reason.map { " % " + $0 } ?? ""))
-            default: outputs.append(text + (reason.map { "    (" + $0 + ")" } ?? ""))
-            }
+        let document = DerivativeDocument(network: network, questions: questions.map { (of: $0.0, wrt: $0.1) }, form: form,
+                                          plugIn: arguments.flags.contains("plug-in"), multiline: arguments.flags.contains("multiline"))
+        let single = arguments.values["of"] != nil || arguments.values["wrt"] != nil
+        let text: String
+        do throws(DerivationError) {
+            text = try document.text(DerivativeDocument.Format(rawValue: format) ?? .text, single: single)
+        } catch {
+            throw spec.usageError(message(error))
         }
-        if format == "json" {
-            let single = arguments.values["of"] != nil || arguments.values["wrt"] != nil
-            try write((single && objects.count == 1 ? objects[0] : .array(objects)).serialized(pretty: true), arguments)
-        } else {
-            try write(outputs.joined(separator: "\n"), arguments)
-        }
+        try write(text, arguments)
         return .success
+    }
+
+    /// A derivation error with the flag that helps.
+    static func message(_ error: DerivationError) -> String {
+        switch error {
+        case .notScalar: error.description + " (--form layers)"
+        case .tooManyPaths: error.description + " (--form factored or --form adjoint)"
+        case .unknownName: error.description
+        }
     }
 
     /// `--format html`: one page for the file, asking exactly `questions`.
     static func html(_ path: String, _ network: Network, _ questions: [(String, String)], _ arguments: Arguments) throws(Stop) -> ExitCode {
         for (of, wrt) in questions {
-            do throws(DerivationError) { _ = try network.derivation(of: of, wrt: wrt) } catch { throw spec.usageError(error.description) }
+            do throws(DerivationError) { _ = try network.derivation(of: of, wrt: wrt) } catch { throw spec.usageError(message(error)) }
         }
         var asked = network
         asked.questions = questions.map { Question(.derivative(of: $0.0, wrt: $0.1), at: SourceLocation(line: 1, column: 1)) }
@@ -123,57 +89,5 @@ enum DeriveCommand {
         }
         guard !found.isEmpty else { throw spec.usageError("the file asks no 'find dA/dB'; give --wrt (and --of)") }
         return found
-    }
-
-    /// The equations of one form.
-    static func equations(_ derivation: Derivation, _ form: DerivativeForm) throws(DerivationError) -> [Equation] {
-        let lhs = derivation.total
-        switch form {
-        case .expanded: return [Equation(lhs: lhs, rhs: try derivation.expanded())]
-        case .factored: return [Equation(lhs: lhs, rhs: derivation.factored())]
-        case .steps: return derivation.steps().map { Equation(lhs: lhs, rhs: $0) }
-        case .adjoint:
-            guard !derivation.isIdentity, derivation.zeroReason == nil else { return [Equation(lhs: lhs, rhs: derivation.factored())] }
-            let adjoint = derivation.adjoint()
-            return adjoint.definitions.map {
-                Equation(lhs: .total(of: adjoint.output, wrt: $0.node), rhs: $0.value, deltas: true)
-            } + adjoint.results.map { Equation(lhs: lhs, rhs: $0.value, deltas: true) }
-        }
-    }
-
-    /// The equations printed: steps as one chain of `=`, others one per line.
-    static func render<P: ExprPrinter>(_ equations: [Equation], _ printer: P, _ deltas: P, latex: Bool, multiline: Bool) -> String {
-        let isChain = equations.count > 1 && equations.allSatisfy { $0.lhs == equations[0].lhs }
-        let head = printer.render(equations[0].lhs)
-        if isChain {
-            let lines = equations.map { printer.render($0.rhs) }
-            if latex { return "\\begin{aligned}\n" + head + " &= " + lines.joined(separator: " \\\\\n&= ") + "\n\\end{aligned}" }
-            let indent = String(repeating: " ", count: head.count)
-            return head + " = " + lines.joined(separator: "\n" + indent + " = ")
-        }
-        return equations.map { equation in
-            let lhs = equation.deltas && equation.lhs != equations.last?.lhs ? deltas.render(equation.lhs) : printer.render(equation.lhs)
-            let rhs = (equation.deltas ? deltas : printer)
-            guard multiline else { return lhs + " = " + rhs.render(equation.rhs) }
-            if latex, let p = rhs as? LaTeXPrinter { return p.equation(equation.lhs, equation.rhs, multiline: true).replacingFirstLHS(printer.render(equation.lhs), with: lhs) }
-            if let p = rhs as? TextPrinter { return p.equation(equation.lhs, equation.rhs, multiline: true).replacingFirstLHS(p.render(equation.lhs), with: lhs) }
-            return lhs + " = " + rhs.render(equation.rhs)
-        }.joined(separator: "\n")
-    }
-
-    /// The numeric value at the file's point, when every leaf has a value.
-    static func value(_ derivation: Derivation, _ form: DerivativeForm, _ partials: LocalPartials) -> Double? {
-        guard let values = NodeValues(graph: derivation.graph) else { return nil }
-        if form == .adjoint, !derivation.isIdentity, derivation.zeroReason == nil {
-            return values.value(of: derivation.adjoint(), partials: partials)
-        }
-        return values.value(of: derivation.factored(), partials: partials)
-    }
-}
-
-extension String {
-    /// The string with its leading `old` replaced by `new`.
-    fileprivate func replacingFirstLHS(_ old: String, with new: String) -> String {
-        hasPrefix(old) ? new + dropFirst(old.count) : self
     }
 }

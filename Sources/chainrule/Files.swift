@@ -85,8 +85,14 @@ enum Files {
 enum Console {
     /// Prints to standard output; when that fails (a full disk, a closed pipe), says so and exits 73.
     static func out(_ text: String) {
+        write(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Prints `text` to standard output as it is (no newline added); when that fails, says so and exits 73.
+    static func write(_ text: String) {
+        guard !text.isEmpty else { return }
         do throws(Stop) {
-            try OutputFile.writeAll(Data((text.hasSuffix("\n") ? text : text + "\n").utf8), to: STDOUT_FILENO, path: "<stdout>")
+            try OutputFile.writeAll(Data(text.utf8), to: STDOUT_FILENO, path: "<stdout>")
         } catch {
             Console.error(error.message)
             exit(ExitCode.cannotCreate.rawValue)

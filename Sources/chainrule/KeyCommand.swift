@@ -6,14 +6,15 @@ import Foundation
 enum KeyCommand {
     static let spec = CommandSpec(
         name: "key", summary: "write answer keys (LaTeX or Markdown), or a variant of a problem for every student",
-        synopsis: "[PATH…] [-o FILE] [--format latex|markdown|html] [--form factored|expanded|steps|adjoint] [--plug-in] [--force] [--variants N --seed S]",
+        synopsis: "[PATH…] [-o FILE] [--format latex|markdown|html] [--form factored|expanded|steps|adjoint] [--plug-in] [--no-notes] [--force] [--variants N --seed S]",
         options: [("output", [], "the file written (default answer-key.tex, .md or .html); with --variants, the folder"),
                   ("format", ["latex", "markdown", "html"], "output format (default latex); html: one page, answer-key.html, the network linked to every form"),
                   ("form", DerivativeForm.allCases.map(\.rawValue), "the form of derivative answers (default factored)"),
                   ("variants", [], "write N variants of one problem, values drawn from its declared ranges"),
                   ("seed", [], "seed for the variants' draws (default 0); the same seed gives the same files")],
         flags: [("plug-in", "write out local derivatives for unspecified activations (g) too"),
-                ("force", "replace an output file even if chainrule key did not write it")],
+                ("force", "replace an output file even if chainrule key did not write it"),
+                ("no-notes", "leave the notes from the problem files (source files, commands) out of the key")],
         aliases: ["o": "output"],
         operands: 0...Int.max,
         details: """
@@ -29,6 +30,7 @@ enum KeyCommand {
         let markdown = arguments.value("format") == "markdown", html = arguments.value("format") == "html"
         var options = KeyOptions(form: DerivativeForm(rawValue: arguments.value("form", default: "factored") ?? "") ?? .factored)
         options.plugsInUnspecified = arguments.flags.contains("plug-in")
+        options.includesNotes = !arguments.flags.contains("no-notes")
         let force = arguments.flags.contains("force")
         let problems = try read(arguments.positional.isEmpty ? ["Problems"] : arguments.positional)
         if let count = try arguments.integer("variants", in: 1...100_000, command: spec) {

@@ -1,4 +1,5 @@
 import ChainRule
+import Foundation
 
 /// `chainrule run FILE`: the worked numeric example (forward, loss, backward, updates per iteration).
 enum RunCommand {
@@ -13,6 +14,7 @@ enum RunCommand {
         details: """
             Inputs, parameters and targets without a value in the file are drawn at random (reported).
             With sample lines, each pass runs every sample and averages loss and gradients over the batch.
+            Each iteration is written as soon as it is computed, so memory does not grow with iterations.
             Exits 1 when a value or derivative is not a finite number (each is reported by name).
             """)
 
@@ -23,25 +25,26 @@ enum RunCommand {
         }
         let path = arguments.positional[0], name = path == "-" ? "<stdin>" : path
         let (network, source) = try Files.load(path)
-        let training: Training, runtime: Runtime
+        let runtime: Runtime, start: Point
         do throws(RuntimeError) {
             runtime = try Runtime(network)
-            training = runtime.train(from: try Point(network: network, seed: seed))
+            start = try Point(network: network, seed: seed)
         } catch {
             throw Stop(.dataError, RunCommand.located(error, network).map { $0.formatted(file: name, source: source) } ?? "\(name): error: \(error)")
         }
         if network.rate == nil, network.iterations > 1 {
             Console.error("\(name): warning: 'iterations \(network.iterations)' without a 'rate': parameters are not updated, so one pass is shown")
         }
-        let shown = digits ?? network.digits ?? 4
-        let example = WorkedExample(training, runtime: runtime)
-        switch arguments.value("format", default: "text") {
-        case "json": Console.out(WorkedExampleJSON.document(training).serialized())
-        case "latex": Console.out(WorkedExampleLaTeX(digits: shown).render(example))
-        default: Console.out(WorkedExampleText(digits: shown).render(example))
+        let format: WorkedExampleStream.Format = switch arguments.value("format", default: "text") {
+        case "json": .json
+        case "latex": .latex
+        default: .text
         }
-        Console.error(example.errors.map { "\(arguments.positional[0]): error: " + $0 }.joined(separator: "\n"))
-        return example.errors.isEmpty ? .success : .failure
+        var stream = WorkedExampleStream(format: format, digits: digits ?? network.digits ?? 4, runtime: runtime)
+        _ = runtime.train(from: start) { part in Console.write(stream.part(part)) }
+        Console.write(stream.finish())
+        Console.error(stream.errors.map { "\(name): error: " + $0 }.joined(separator: "\n"))
+        return stream.errors.isEmpty ? .success : .failure
     }
 
     /// The diagnostic at the node a runtime error is about, when it names one.

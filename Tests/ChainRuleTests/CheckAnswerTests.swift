@@ -182,7 +182,7 @@ import Testing
         let (correct, messages, _) = try check("x1 ∂y/∂c ∂c/∂x2 + ∂y/∂d ∂d/∂x2 + ∂y/∂e ∂e/∂d ∂d/∂x2")
         #expect(!correct)
         #expect(messages == [
-            "x1 is not a partial derivative along an edge (write ∂q/∂u symbols, or check with --plug-in)",
+            "x1 is not a partial derivative along an edge (write ∂q/∂u symbols, or check with the local derivatives plugged in)",
             "missing path x2 → c → y (∂y/∂c ∂c/∂x2)",
         ])
     }

@@ -43,7 +43,7 @@ import Testing
         let one = try Package.run(["derive", "Problems/quiz-problem-3.nn", "--of", "y", "--wrt", "y"])
         #expect(one.out == "∂y/∂y = 1\n")
         let matrix = try Package.run(["derive", "Problems/sigmoid-4-2-3-1.nn", "--wrt", "W1"])
-        #expect(matrix.status == 2 && matrix.err.contains("--form layers") && matrix.err.contains("W1[2,2]"))
+        #expect(matrix.status == 2 && matrix.err.contains("form layers") && matrix.err.contains("W1[2,2]"))
         let unknown = try Package.run(["derive", "Problems/quiz-problem-3.nn", "--wrt", "nope"])
         #expect(unknown.status == 2 && unknown.err.contains("'nope'"))
     }

@@ -165,13 +165,13 @@ struct HTMLPageTests {
         // An independent forward and backward pass: z = w1 x1 + w2 x2 + b, ŷ = σ(z), L = ½(ŷ − y)².
         let z = 0.2 * 0.5 + 0.4 * 0.3 + 0.1, yhat = 1 / (1 + exp(-z))
         let dz = (yhat - 1) * yhat * (1 - yhat)
-        let show = { (v: Double) in String(format: "%.4f", v).replacingOccurrences(of: "-", with: "−") }
+        let show = { (v: Double) in String(format: "%#.4g", v).replacingOccurrences(of: "-", with: "−") }
         #expect(page.contains("=\u{00A0}" + show(yhat) + "</text>"), "ŷ's value on its node (SVG keeps no-break spaces)")
         #expect(page.contains("grad " + show(dz * 0.5) + "</text>"), "∂L/∂w1 under w1")
         #expect(page.contains("grad " + show(dz * 0.3) + "</text>"), "∂L/∂w2 under w2")
         // The node table, readable without scripts: ŷ's δ and its local derivative ∂ŷ/∂x1 = ŷ(1 − ŷ) w1.
-        #expect(page.contains("<mn>" + String(format: "%.4f", dz / (yhat * (1 - yhat)) * 1).replacingOccurrences(of: "-", with: "") + "</mn>"))
-        #expect(page.contains("<mn>" + String(format: "%.4f", yhat * (1 - yhat) * 0.2) + "</mn>"))
+        #expect(page.contains("<mn>" + String(format: "%#.4g", dz / (yhat * (1 - yhat)) * 1).replacingOccurrences(of: "-", with: "") + "</mn>"))
+        #expect(page.contains("<mn>" + String(format: "%#.4g", yhat * (1 - yhat) * 0.2) + "</mn>"))
         #expect(page.contains("<h3>Worked example</h3>") && page.contains("<caption>Backward pass</caption>"))
         #expect(page.contains(#"<p class="info" aria-live="polite" hidden></p>"#), "the pointer box waits for the script")
     }

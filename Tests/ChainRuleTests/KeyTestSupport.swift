@@ -53,7 +53,7 @@ enum KeyRows {
     }
 
     /// A number as the key shows it with 4 places.
-    static func shown(_ value: Double) -> String { DisplayNumber.string(value, digits: 4) }
+    static func shown(_ value: Double) -> String { LaTeXPrinter(digits: 4).number(.real(value)) }
 
     /// σ(z).
     static func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }

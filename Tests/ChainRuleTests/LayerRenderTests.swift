@@ -134,11 +134,11 @@ struct LayerRenderTests {
         let values = try derivation.evaluate(leaves: try Point(network: network).values.mapValues(\.scalars))
         let text = LayerText(digits: 4).render(derivation, values: values)
         // z⁽¹⁾ = W1ᵀx + b1 = [0.1·1 + 0.3·2 + 0.5·3 + 0.7·4 + 0.1, 0.2·1 + 0.4·2 + 0.6·3 + 0.8·4 + 0.1].
-        #expect(text.contains("  z⁽¹⁾ = W⁽¹⁾ᵀx + b⁽¹⁾                               ∈ ℝ²\n    = [5.1000, 6.1000]\n"))
+        #expect(text.contains("  z⁽¹⁾ = W⁽¹⁾ᵀx + b⁽¹⁾                               ∈ ℝ²\n    = [5.100, 6.100]\n"))
         let y = 1.0, a3 = 1 / (1 + exp(-(values.environment[.symbol(derivation.z(3))]?.entries[0] ?? .nan)))
         #expect(text.contains("    = " + DisplayNumber.string(a3 - y, digits: 4).replacingOccurrences(of: "-", with: "−") + "\n"))
         let latex = LayerLaTeX(digits: 4).lines(derivation, values: values)
-        #expect(latex.contains(#"\mathbf{z}^{(1)} &= W^{(1)\top} \mathbf{x} + \mathbf{b}^{(1)} = \begin{bmatrix}5.1000 \\ 6.1000\end{bmatrix} && \in \mathbb{R}^{2}"#))
+        #expect(latex.contains(#"\mathbf{z}^{(1)} &= W^{(1)\top} \mathbf{x} + \mathbf{b}^{(1)} = \begin{bmatrix}5.100 \\ 6.100\end{bmatrix} && \in \mathbb{R}^{2}"#))
         let gradient = try #require(latex.first { $0.hasPrefix(#"\frac{\partial L}{\partial W^{(1)}}"#) })
         #expect(gradient.contains(#"\begin{bmatrix}"#) && gradient.components(separatedBy: " & ").count == 5)
     }

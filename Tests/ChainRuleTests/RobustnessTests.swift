@@ -171,11 +171,13 @@ struct RobustnessTests {
     }
 
     @Test func hugeValuesPrintInScientificNotation() throws {
-        #expect(DisplayNumber.string(1e308, digits: 4) == "1.0000e308")
-        #expect(DisplayNumber.string(-2.5e21, digits: 2) == "-2.50e21")
-        #expect(DisplayNumber.string(123456.0, digits: 2) == "123456.00")
+        // The one number rule (DisplayNumber): `digits` significant digits, scientific from 10⁶ up.
+        #expect(DisplayNumber.string(1e308, digits: 4) == "1.000e+308")
+        #expect(DisplayNumber.string(-2.5e21, digits: 2) == "-2.5e+21")
+        #expect(DisplayNumber.string(123456.0, digits: 2) == "123456")
         let run = try Package.run(["run", try Self.file("input x = 1e308\nloss L = x\n")])
         #expect(run.status == 0 && run.out.split(separator: "\n").allSatisfy { $0.count < 120 }, "\(run.out)")
+        #expect(run.out.contains("1.000×10³⁰⁸") && !run.out.contains("000000000"), "\(run.out)")
     }
 
     // MARK: Command line

@@ -10,8 +10,9 @@ struct RuntimeCommandTests {
     static let yhat = 1 / (1 + exp(-z))
     static let dz = (yhat - 1) * yhat * (1 - yhat)
 
+    /// 4 significant digits with trailing zeros (C's `%#.4g`), minus as `−`.
     func shown(_ value: Double) -> String {
-        let text = String(format: "%.4f", value)
+        let text = String(format: "%#.4g", value)
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 

@@ -127,6 +127,17 @@ struct WorkedVectorTests {
     }
 
     static func vector(_ values: [Double]) -> String { "[" + values.map(shown).joined(separator: ", ") + "]" }
+
+    /// The significant digits an updated matrix shows: 4, or as many as its smallest change needs.
+    static func digits(_ old: [[Double]], _ new: [[Double]]) -> Int {
+        zip(old.joined(), new.joined()).map { DisplayNumber.digits(showingChangeFrom: $0, to: $1, digits: 4) ?? 8 }.max() ?? 4
+    }
+
+    /// An updated matrix as `run` prints it.
+    static func updated(_ old: [[Double]], _ new: [[Double]]) -> String {
+        let k = digits(old, new)
+        return "[" + new.map { "[" + $0.map { TextPrinter(digits: k).number(.real($0)) }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+    }
     static func matrix(_ rows: [[Double]]) -> String { "[" + rows.map(vector).joined(separator: ", ") + "]" }
 
     @Test func runPrintsVectorsAndMatricesInTextAndLaTeX() throws {
@@ -136,27 +147,32 @@ struct WorkedVectorTests {
         #expect(text.status == 0, "\(text.err)")
         let iterations = text.out.components(separatedBy: "\nIteration ").dropFirst()
         #expect(iterations.count == 2)
-        for (out, pass) in zip(iterations, passes) {
+        let given = try ["W1", "W2"].map { name -> [[Double]] in
+            let flat = try #require(network[name]?.value?.doubles), cols = name == "W1" ? 2 : 3
+            return stride(from: 0, to: flat.count, by: cols).map { Array(flat[$0..<$0 + cols]) }
+        }
+        let olds = [given, [passes[0].newW[0], passes[0].newW[1]]]
+        for ((out, pass), old) in zip(zip(iterations, passes), olds) {
             #expect(out.contains("z⁽¹⁾ = W⁽¹⁾ᵀx + b⁽¹⁾ = [") && out.contains("] = " + Self.vector(pass.z[0]) + "\n"))
             #expect(out.contains("a⁽²⁾ = σ(z⁽²⁾) = " + Self.vector(pass.a[1]) + "\n"))
             #expect(out.contains("δ⁽¹⁾ = ∂L/∂z⁽¹⁾ = (W⁽²⁾δ⁽²⁾) ⊙ a⁽¹⁾ ⊙ (1 − a⁽¹⁾) = "))
             #expect(out.contains(" = " + Self.vector(pass.delta[1]) + "\n"))
             #expect(out.contains("∂L/∂W⁽²⁾ = a⁽¹⁾δ⁽²⁾ᵀ = " + Self.vector(pass.a[0]) + " " + Self.vector(pass.delta[1]) + "ᵀ = "
                                  + Self.matrix(pass.gradW[1]) + "\n"))
-            #expect(out.contains("W⁽²⁾ ← W⁽²⁾ − η ∂L/∂W⁽²⁾ = ") && out.contains(" = " + Self.matrix(pass.newW[1]) + "\n"))
-            #expect(out.contains(" = " + Self.matrix(pass.newW[0]) + "\n"))
+            #expect(out.contains("W⁽²⁾ ← W⁽²⁾ − η ∂L/∂W⁽²⁾ = ") && out.contains(" = " + Self.updated(old[1], pass.newW[1]) + "\n"))
+            #expect(out.contains(" = " + Self.updated(old[0], pass.newW[0]) + "\n"))
         }
         #expect(!text.out.contains("W1[2,1]"), "no component-by-component grid")
 
         let latex = try Package.run(["run", "Problems/sigmoid-4-2-3-1.nn", "--format", "latex"])
         #expect(latex.status == 0, "\(latex.err)")
-        func bmatrix(_ rows: [[Double]]) -> String {
-            "\\begin{bmatrix}" + rows.map { $0.map { DisplayNumber.string($0, digits: 4) }.joined(separator: " & ") }
+        func bmatrix(_ rows: [[Double]], digits: Int = 4) -> String {
+            "\\begin{bmatrix}" + rows.map { $0.map { LaTeXPrinter(digits: digits).number(.real($0)) }.joined(separator: " & ") }
                 .joined(separator: " \\\\ ") + "\\end{bmatrix}"
         }
         let blocks = latex.out.components(separatedBy: "\\paragraph{Iteration ").dropFirst()
         #expect(blocks.count == 2)
-        for (block, pass) in zip(blocks, passes) {
+        for ((block, pass), old) in zip(zip(blocks, passes), olds) {
             #expect(block.contains("\\mathbf{z}^{(1)} &= W^{(1)\\top} \\mathbf{x} + \\mathbf{b}^{(1)} = "))
             #expect(block.contains(" = " + bmatrix(pass.z[0].map { [$0] }) + " \\\\"))
             #expect(block.contains("\\boldsymbol{\\delta}^{(2)} &= "))
@@ -166,7 +182,7 @@ struct WorkedVectorTests {
                                    + "\\begin{bmatrix}" + pass.delta[1].map { DisplayNumber.string($0, digits: 4) }.joined(separator: " & ") + "\\end{bmatrix}"
                                    + " = " + bmatrix(pass.gradW[1])))
             #expect(block.contains("W^{(1)} &\\leftarrow W^{(1)} - \\eta \\frac{\\partial L}{\\partial W^{(1)}} = "))
-            #expect(block.contains(" = " + bmatrix(pass.newW[0])))
+            #expect(block.contains(" = " + bmatrix(pass.newW[0], digits: Self.digits(old[0], pass.newW[0]))))
         }
     }
 

@@ -72,17 +72,27 @@ public struct AnswerChecker: Sendable {
         let preactivations = network.nodes.filter { $0.kind == .preactivation }.map(\.name)
         if let z = preactivations.first, derivation.graph.index(of: z) == nil {
             let full = network.scalarGraph(contractingPreactivations: false)
-            uncontracted = [try AnswerChecker(network: network, aliases: aliases,
-                                              derivation: Derivation(graph: full, of: derivation.ofName, wrt: derivation.wrtName))]
-            self.preactivations = Set(preactivations)
+            let checker = try AnswerChecker(network: network, aliases: aliases,
+                                            derivation: Derivation(graph: full, of: derivation.ofName, wrt: derivation.wrtName))
+            let names = Set(preactivations).union(aliases.map.filter { preactivations.contains($0.value) }.keys)
+            uncontracted = Uncontracted(checker: checker, names: names)
         }
     }
 
     /// The checker on the uncontracted graph, for answers that write pre-activations (∂ŷ/∂z ∂z/∂w1),
-    /// when this one's graph is contracted (at most one element).
-    private var uncontracted: [AnswerChecker] = []
-    /// The pre-activations' names, when ``uncontracted`` is set.
-    private var preactivations: Set<String> = []
+    /// when this one's graph is contracted, with the names that call for it (one reference, so that
+    /// copying a checker stays cheap).
+    final class Uncontracted: Sendable {
+        let checker: AnswerChecker
+        let names: Set<String>
+
+        init(checker: AnswerChecker, names: Set<String>) {
+            self.checker = checker
+            self.names = names
+        }
+    }
+
+    private var uncontracted: Uncontracted?
 
     private init(network: Network, aliases: NameAliases, derivation: Derivation) throws(DerivationError) {
         self.network = network
@@ -141,8 +151,8 @@ public struct AnswerChecker: Sendable {
 
     /// Checks a parsed answer (read with ``parser``, so that its names are the network's).
     public func check(_ answer: Answer) -> CheckResult {
-        if let full = uncontracted.first, writesPreactivation(answer) {
-            var full = full
+        if let uncontracted, AnswerChecker.writes(uncontracted.names, in: answer) {
+            var full = uncontracted.checker
             (full.form, full.plugIn, full.seed, full.points) = (form, plugIn, seed, points)
             return full.check(answer)
         }
@@ -163,15 +173,15 @@ public struct AnswerChecker: Sendable {
         return CheckResult(of: of, wrt: wrt, steps: steps, findings: findings)
     }
 
-    /// Whether an answer names a pre-activation (in a symbol or a derivative).
-    private func writesPreactivation(_ answer: Answer) -> Bool {
+    /// Whether an answer writes one of `names` (in a symbol or a derivative).
+    private static func writes(_ names: Set<String>, in answer: Answer) -> Bool {
         var found = false
-        for side in [answer.lhs].compactMap({ $0 }) + answer.rhs {
-            aliases.canonical(side.expr).visit { e in
+        for side in [answer.lhs].compactMap({ $0 }) + answer.rhs where !found {
+            side.expr.visit { e in
                 switch e {
-                case .symbol(let s): if preactivations.contains(s) { found = true }
+                case .symbol(let s): if names.contains(s) { found = true }
                 case .partial(let q, let u), .total(let q, let u):
-                    if preactivations.contains(q) || preactivations.contains(u) { found = true }
+                    if names.contains(q) || names.contains(u) { found = true }
                 default: break
                 }
             }
@@ -292,10 +302,13 @@ public struct AnswerChecker: Sendable {
 
     /// The form asked for, or a note when a correct answer is not factored.
     private func formFindings(_ expr: Expr, into findings: inout [CheckFinding]) {
-        var totals: [Expr] = []
+        var partials: [Expr] = []
         expr.visit { e in
-            guard case .partial(let q, let u) = e, case .total = meaning(of: q, wrt: u), !totals.contains(e) else { return }
-            totals.append(e)
+            if case .partial = e, !partials.contains(e) { partials.append(e) }
+        }
+        let totals = partials.filter { e in
+            guard case .partial(let q, let u) = e, case .total = meaning(of: q, wrt: u) else { return false }
+            return true
         }
         let written = expr.partialCount
         switch form {

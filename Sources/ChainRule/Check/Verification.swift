@@ -51,15 +51,19 @@ public struct Verification: Sendable {
     public var tolerances: Tolerances
     /// How many `sample` rows every value is averaged over (0 without samples: the file's point).
     public var batchSize: Int
+    /// What was not checked, and why (the matrix form of a network that is not a chain of layers).
+    public var notes: [String] = []
 
     /// A verification's results.
-    public init(rows: [Row], drawn: [String], seed: UInt64, substitute: Function?, tolerances: Tolerances, batchSize: Int = 0) {
+    public init(rows: [Row], drawn: [String], seed: UInt64, substitute: Function?, tolerances: Tolerances,
+                batchSize: Int = 0, notes: [String] = []) {
         self.rows = rows
         self.drawn = drawn
         self.seed = seed
         self.substitute = substitute
         self.tolerances = tolerances
         self.batchSize = batchSize
+        self.notes = notes
     }
 
     /// Whether every row agrees.

@@ -65,7 +65,7 @@ public struct Verifier: Sendable {
             var row = Verification.Row(of: of, wrt: wrt, form: form.rawValue, symbolicError: 0, finiteDifferenceError: 0,
                                        kinks: [], agrees: true)
             var sums = (symbolic: 0.0, backprop: 0.0, fd: 0.0, value: 0.0)
-            var symbolicMissing = false
+            var symbolicMissing = false, fdMissing = false
             for k in contexts.indices {
                 let derivation: Derivation
                 do { derivation = try Derivation(graph: contexts[k].graph(contract), of: of, wrt: wrt) } catch { throw .derivation(error) }
@@ -75,8 +75,13 @@ public struct Verifier: Sendable {
                     symbolicMissing = true
                 }
                 sums.backprop += contexts[k].gradients(of: a)[b.node].scalars[b.offset]
-                sums.fd += contexts[k].finiteDifference(of: a, wrt: b) {
-                    finiteDifference(runtime, contexts[k].point, contexts[k].evaluation, of: a, wrt: b)
+                do {
+                    sums.fd += try contexts[k].finiteDifference(of: a, wrt: b) {
+                        try finiteDifference(runtime, contexts[k].point, contexts[k].evaluation, of: a, wrt: b)
+                    }
+                } catch {
+                    fdMissing = true
+                    row.problem = row.problem ?? "the finite difference cannot be taken with \(wrt) held fixed: \(error)"
                 }
                 sums.value += contexts[k].evaluation.value(a.node).scalars[a.offset]
                 let relevant = Set(derivation.relevant.map { derivation.graph.nodes[$0].name })
@@ -90,13 +95,14 @@ public struct Verifier: Sendable {
             let n = Double(contexts.count)
             row.symbolic = symbolicMissing ? nil : sums.symbolic / n
             row.backprop = sums.backprop / n
-            row.finiteDifference = sums.fd / n
+            row.finiteDifference = fdMissing ? nil : sums.fd / n
             judge(&row, scale: abs(sums.value / n))
             rows.append(row)
         }
-        if checksMatrixForm { rows += matrixRows(runtime, contexts) }
+        var notes: [String] = []
+        if checksMatrixForm { rows += matrixRows(runtime, contexts, notes: &notes) }
         return Verification(rows: rows, drawn: start.drawn, seed: seed, substitute: substitute, tolerances: tolerances,
-                            batchSize: network.samples.count)
+                            batchSize: network.samples.count, notes: notes)
     }
 
     /// What every question at one batch row shares, computed on first use.
@@ -146,10 +152,11 @@ public struct Verifier: Sendable {
         private var differences: [[Int]: Double] = [:]
 
         /// A finite difference ∂a/∂b, computed by `compute` the first time it is asked.
-        func finiteDifference(of a: (node: Int, offset: Int), wrt b: (node: Int, offset: Int), _ compute: () -> Double) -> Double {
+        func finiteDifference(of a: (node: Int, offset: Int), wrt b: (node: Int, offset: Int),
+                              _ compute: () throws -> Double) rethrows -> Double {
             let key = [a.node, a.offset, b.node, b.offset]
             if let known = differences[key] { return known }
-            let made = compute()
+            let made = try compute()
             differences[key] = made
             return made
         }
@@ -165,14 +172,22 @@ public struct Verifier: Sendable {
     }
 
     /// Every entry of every parameter gradient of the layer-wise matrix form (averaged over the batch
-    /// rows), when the network is a chain of layers with a loss (nothing otherwise).
-    private func matrixRows(_ runtime: Runtime, _ contexts: [Context]) -> [Verification.Row] {
+    /// rows), when the network is a chain of layers with a loss (nothing otherwise; `notes` says why
+    /// when it has a loss).
+    private func matrixRows(_ runtime: Runtime, _ contexts: [Context], notes: inout [String]) -> [Verification.Row] {
         let network = runtime.network
-        guard let loss = network.loss, let layers = try? LayerDerivation(network) else { return [] }
+        guard let loss = network.loss else { return [] }
+        let layers: LayerDerivation
+        do throws(LayerError) { layers = try LayerDerivation(network) } catch {
+            notes.append("the matrix form is not checked: \(error)")
+            return []
+        }
         var perRow: [LayerValues] = []
         for context in contexts {
-            guard let values = try? layers.evaluate(leaves: context.point.values.mapValues(\.scalars)) else { return [] }
-            perRow.append(values)
+            do { perRow.append(try layers.evaluate(leaves: context.point.values.mapValues(\.scalars))) } catch {
+                notes.append("the matrix form is not checked: its values cannot be computed: \(error)")
+                return []
+            }
         }
         guard let first = perRow.first else { return [] }
         let n = Double(contexts.count)
@@ -225,14 +240,14 @@ public struct Verifier: Sendable {
     }
 
     private func finiteDifference(_ runtime: Runtime, _ point: Point, _ evaluation: Evaluation,
-                                  of a: (node: Int, offset: Int), wrt b: (node: Int, offset: Int)) -> Double {
+                                  of a: (node: Int, offset: Int), wrt b: (node: Int, offset: Int)) throws -> Double {
         let network = runtime.network
         if network.nodes[b.node].kind.isLeaf {
             return FiniteDifference.derivative(runtime, at: point, of: a.node, component: a.offset, wrt: b.node, offset: b.offset)
         }
         let value = evaluation.value(b.node)
         let cut = network.cutting(at: b.node, value: value.tensor)
-        guard let cutRuntime = try? Runtime(cut) else { return .nan }
+        let cutRuntime = try Runtime(cut)
         var moved = point
         moved.values[b.node] = value
         return FiniteDifference.derivative(cutRuntime, at: moved, of: a.node, component: a.offset, wrt: b.node, offset: b.offset)
@@ -260,20 +275,4 @@ public struct Verifier: Sendable {
         guard a.isFinite, b.isFinite else { return .infinity }
         return abs(a - b) / max(abs(a), abs(b), floor)
     }
-}
-
-extension Network {
-    /// The node and row-major offset of a scalar name (`x1`, `a1[2]`, `W1[1,2]`).
-    public func scalarLocation(_ name: String) -> (node: Int, offset: Int)? {
-        if let index = index(of: name), nodes[index].shape.count == 1 { return (index, 0) }
-        for (index, node) in nodes.enumerated() where name.hasPrefix(node.name + "[") {
-            if let offset = node.componentNames.firstIndex(of: name) { return (index, offset) }
-        }
-        return nil
-    }
-}
-
-extension RealTensor {
-    /// The values as a ``Tensor`` of real numbers.
-    var tensor: Tensor { Tensor(shape: shape, entries: scalars.map(Number.real)) }
 }

@@ -13,9 +13,9 @@ public enum DerivationError: Error, Hashable, Sendable, CustomStringConvertible 
         case .unknownName(let name):
             "no quantity named '\(name)'"
         case .notScalar(let name, let example):
-            "'\(name)' is a vector or matrix: ask for one component (\(example)), or for the layer-wise form with --form layers"
+            "'\(name)' is a vector or matrix: ask for one component (\(example)), or for the layer-wise form (form layers)"
         case .tooManyPaths(let count, let limit):
-            "the expanded form would have \(count >= Int.max ? "more than \(limit)" : String(count)) paths (limit \(limit)); use --form factored or --form adjoint"
+            "the expanded form would have \(count >= Int.max ? "more than \(limit)" : String(count)) paths (limit \(limit)); write the factored or the adjoint form instead"
         }
     }
 }

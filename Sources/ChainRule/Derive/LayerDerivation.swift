@@ -173,16 +173,17 @@ public struct LayerDerivation: Sendable {
     /// L.
     public var loss: LayerSymbol { LayerSymbol(.loss, shape: .scalar) }
 
-    /// The file's names behind x, each W⁽ˡ⁾, b⁽ˡ⁾ and a⁽ˡ⁾, ŷ and y (single-sample symbols).
+    /// The file's names behind x, each W⁽ˡ⁾, b⁽ˡ⁾ and a⁽ˡ⁾, ŷ and y; in a batch the data are the
+    /// batch matrices the derivation writes (X, A⁽ˡ⁾, Ŷ, Y: one row per sample).
     public var bindings: [Binding] {
         let single = LayerDerivation(chain: chain, batch: false, sections: [])
-        var result = [Binding(symbol: single.x, refs: chain.layers[0].inputs)]
+        var result = [Binding(symbol: x, refs: chain.layers[0].inputs)]
         for (k, layer) in chain.layers.enumerated() {
             result.append(Binding(symbol: single.W(k + 1), refs: layer.weights))
             if let bias = layer.bias { result.append(Binding(symbol: single.b(k + 1), refs: bias)) }
-            result.append(Binding(symbol: single.a(k + 1), refs: layer.outputs))
+            result.append(Binding(symbol: a(k + 1), refs: layer.outputs))
         }
-        result.append(Binding(symbol: single.y, refs: chain.targets))
+        result.append(Binding(symbol: y, refs: chain.targets))
         return result
     }
 

@@ -26,36 +26,47 @@ struct DerivativeAnswer {
         "\\partial " + SymbolName(of).latex + "/\\partial " + SymbolName(wrt).latex
     }
 
+    /// The local partials the answer uses with their values, listed once per problem by ``KeyPlan``
+    /// (none where the activation is unspecified and not to be plugged in).
+    let locals: [(partial: Expr, value: Expr)]
+
     /// The symbolic part of the answer for `network`.
     init(network: Network, of: String, wrt: String, options: KeyOptions, digits: Int) {
         (self.of, self.wrt, self.digits) = (of, wrt, digits)
         derivation = Result { () throws(DerivationError) in try network.derivation(of: of, wrt: wrt) }
         guard case .success(let derivation) = derivation, derivation.zeroReason == nil, !derivation.isIdentity else {
-            (symbolic, plugged, partials) = ([], nil, nil)
-            return
-        }
-        let printer = LaTeXPrinter(digits: digits), lhs = printer.render(derivation.total)
-        var blocks: [KeyBlock] = []
-        let steps = derivation.steps()
-        if options.form != .steps, steps.count > 1 {
-            blocks.append(.paragraph([.bold("The chain rule, step by step.")]))
-            blocks.append(.math(Self.chain(lhs, steps, printer)))
-        }
-        let answer = Self.form(derivation, options.form, printer)
-        blocks.append(.paragraph([.bold(answer.label)]))
-        blocks.append(.math(answer.rows))
-        guard !network.usesUnspecifiedActivation || options.plugsInUnspecified else {
-            (symbolic, plugged, partials) = (blocks, nil, nil)
+            (symbolic, plugged, partials, locals) = ([], nil, nil, [])
             return
         }
         let partials = LocalPartials(graph: derivation.graph, unitSums: network.unitSums)
-        let locals = Self.partials(in: answer.exprs)
-        if !locals.isEmpty {
-            blocks.append(.paragraph([.bold("Local derivatives.")]))
-            blocks.append(.math(MathLayout.page.rows(locals.map { partial in
-                MathLayout.Equation(lhs: printer.render(partial), steps: [MathLayout.Piece(partials.plugging(into: partial), printer)])
-            })))
+        let printer = LaTeXPrinter(digits: digits)
+        var blocks: [KeyBlock] = []
+        let answer = Self.form(derivation, options.form, partials)
+        let equations = answer?.shown.equations ?? []
+        // A single edge from B to A: the answer is the local partial itself (∂E/∂ŷ = ∂E/∂ŷ), so only
+        // its value is written.
+        let degenerate = equations.count == 1 && equations[0].rhs == .partial(of: derivation.ofName, wrt: derivation.wrtName)
+        if !degenerate, let answer {
+            // The step-by-step chain is shown before an answer in another form; when its last line is
+            // that answer (one equation), the chain is the answer and is written once.
+            let steps = options.form == .steps ? nil : try? FormedDerivation(derivation, form: .steps, partials: partials)
+            if let steps, steps.isChain, answer.shown.equations.count == 1, steps.equations.last?.rhs == answer.shown.equations[0].rhs {
+                blocks.append(.paragraph([.bold(String(answer.label.dropLast()) + ", step by step.")]))
+                blocks.append(.math(Self.rows(steps, printer)))
+            } else {
+                if let steps, steps.isChain {
+                    blocks.append(.paragraph([.bold("The chain rule, step by step.")]))
+                    blocks.append(.math(Self.rows(steps, printer)))
+                }
+                blocks.append(.paragraph([.bold(answer.label)]))
+                blocks.append(.math(Self.rows(answer.shown, printer)))
+            }
         }
+        guard !network.usesUnspecifiedActivation || options.plugsInUnspecified else {
+            (symbolic, plugged, self.partials, locals) = (blocks, nil, nil, [])
+            return
+        }
+        locals = degenerate ? [] : (answer?.shown.localPartials ?? []).map { ($0, partials.plugging(into: $0)) }
         (symbolic, plugged, self.partials) = (blocks, partials.plugging(into: derivation.factored()), partials)
     }
 
@@ -122,42 +133,36 @@ struct DerivativeAnswer {
         expr.contains { if case .partial = $0 { true } else if case .total = $0 { true } else { false } }
     }
 
-    /// The answer's rows in the chosen form, its label and the expressions it writes.
-    private static func form(_ derivation: Derivation, _ form: DerivativeForm, _ printer: LaTeXPrinter) -> (label: String, rows: [String], exprs: [Expr]) {
-        let lhs = printer.render(derivation.total)
-        func single(_ label: String, _ expr: Expr) -> (label: String, rows: [String], exprs: [Expr]) {
-            (label, MathLayout.page.rows([MathLayout.Equation(lhs: lhs, steps: [MathLayout.Piece(expr, printer)])]), [expr])
-        }
+    /// The answer in the chosen form and its label: the expanded form falls back to the factored one
+    /// when it has too many paths to write out.
+    private static func form(_ derivation: Derivation, _ form: DerivativeForm, _ partials: LocalPartials) -> (label: String, shown: FormedDerivation)? {
+        let label: String
         switch form {
-        case .steps:
-            let steps = derivation.steps()
-            return ("Answer (the chain rule, step by step).", chain(lhs, steps, printer), steps)
-        case .expanded:
-            if let expanded = try? derivation.expanded() { return single("Answer (expanded: one product per path).", expanded) }
-            return single("Answer (factored: the expanded form has \(derivation.pathCount) paths, too many to write out).", derivation.factored())
-        case .adjoint:
-            let adjoint = derivation.adjoint(), delta = LaTeXPrinter(digits: printer.digits, totalStyle: .delta)
-            let equations = adjoint.definitions.map {
-                MathLayout.Equation(lhs: delta.render(.total(of: adjoint.output, wrt: $0.node)), steps: [MathLayout.Piece($0.value, delta)])
-            } + adjoint.results.map { MathLayout.Equation(lhs: lhs, steps: [MathLayout.Piece($0.value, delta)]) }
-            return ("Answer (backprop's form: δ_q = ∂\(adjoint.output)/∂q from the output back).",
-                    MathLayout.page.rows(equations), (adjoint.definitions + adjoint.results).map(\.value))
-        case .factored:
-            return single("Answer (factored).", derivation.factored())
+        case .steps: label = "Answer (the chain rule, step by step)."
+        case .expanded: label = "Answer (expanded: one product per path)."
+        case .adjoint: label = "Answer (backprop's form: δ_q = ∂\(derivation.ofName)/∂q from the output back)."
+        case .factored: label = "Answer (factored)."
+        }
+        do {
+            return (label, try FormedDerivation(derivation, form: form, partials: partials))
+        } catch {
+            // Only the expanded form can fail; the factored form always exists.
+            guard let factored = try? FormedDerivation(derivation, form: .factored, partials: partials) else { return nil }
+            return ("Answer (factored: the expanded form has \(derivation.pathCount) paths, too many to write out).", factored)
         }
     }
 
-    /// `lhs = line₁ = line₂ …`, one line each.
-    private static func chain(_ lhs: String, _ lines: [Expr], _ printer: LaTeXPrinter) -> [String] {
-        MathLayout.page.rows([MathLayout.Equation(lhs: lhs, steps: lines.map { MathLayout.Piece($0, printer) }, stepPerLine: true)])
-    }
-
-    /// The distinct local partials ∂q/∂u in the expressions, in order of appearance.
-    static func partials(in exprs: [Expr]) -> [Expr] {
-        var seen = Set<Expr>(), order: [Expr] = []
-        for expr in exprs {
-            expr.visit { if case .partial = $0, seen.insert($0).inserted { order.append($0) } }
+    /// The rows of one alignment showing `shown`: a chain one step per line, named totals as δ.
+    static func rows(_ shown: FormedDerivation, _ printer: LaTeXPrinter) -> [String] {
+        if shown.isChain, let first = shown.equations.first {
+            return MathLayout.page.rows([MathLayout.Equation(lhs: printer.render(first.lhs),
+                                                             steps: shown.equations.map { MathLayout.Piece($0.rhs, printer) }, stepPerLine: true)])
         }
-        return order
+        return MathLayout.page.rows(shown.equations.map { equation in
+            var left = printer, right = printer
+            left.totalStyle = equation.namedLHS ? .delta : .fraction
+            right.totalStyle = equation.namedRHS ? .delta : .fraction
+            return MathLayout.Equation(lhs: left.render(equation.lhs), steps: [MathLayout.Piece(equation.rhs, right)])
+        })
     }
 }

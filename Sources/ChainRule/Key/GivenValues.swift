@@ -22,15 +22,26 @@ enum GivenValues {
         if implicitSymbolic > 0 {
             rows.append([.math("w_{q,u},\\ b_q"), .math("\\mathbb{R}"), .text("symbolic: one weight per edge u → q, one bias per neuron q")] + blank)
         }
-        if let rate = network.rate { rows.append([.math("\\eta"), .text("learning rate"), .math(DisplayNumber.string(rate, digits: digits))] + blank) }
+        if let rate = network.rate { rows.append([.math("\\eta"), .text("learning rate"), .math(LaTeXPrinter(digits: digits).number(rate))] + blank) }
         if network.iterations > 1 { rows.append([.text("iterations"), .text(""), .math("\(network.iterations)")] + blank) }
         guard !rows.isEmpty else { return nil }
+        if !ranged, network.rate == nil, network.iterations <= 1, network.nodes.allSatisfy({ !$0.kind.isLeaf || $0.value == nil }) {
+            // Nothing has a value: a sentence says so, naming each quantity with its space.
+            let items = rows.dropLast(implicitSymbolic > 0 ? 1 : 0).map { row -> [KeyBlock.Inline] in
+                guard case .math(let name) = row[0], case .math(let space) = row[1] else { return [] }
+                return [.math(name + " \\in " + space)]
+            }.filter { !$0.isEmpty }
+            var inlines: [KeyBlock.Inline] = [.text("Every value is symbolic: ")]
+            inlines += Array(items.map { $0 + [.text(", ")] }.joined().dropLast())
+            if implicitSymbolic > 0 { inlines += [.text("; one weight "), .math("w_{q,u}"), .text(" per edge u → q and one bias "), .math("b_q"), .text(" per neuron q")] }
+            return .paragraph(inlines + [.text(".")])
+        }
         return .table(header: ["name", "space", "value"] + (ranged ? ["variants draw from"] : []), rows: rows)
     }
 
     /// A value as LaTeX: a number, a row vector transposed, or a `bmatrix`.
     static func latexValue(_ tensor: Tensor, digits: Int) -> String {
-        let entries = tensor.entries.map { DisplayNumber.string($0, digits: digits) }
+        let entries = tensor.entries.map { LaTeXPrinter(digits: digits).number($0) }
         switch tensor.shape.rank {
         case 0: return entries[0]
         case 1: return "\\begin{bmatrix}" + entries.joined(separator: " & ") + "\\end{bmatrix}^{\\top}"

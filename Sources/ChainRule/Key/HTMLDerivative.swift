@@ -20,67 +20,51 @@ struct HTMLDerivative {
             return
         }
         var items: [String] = []
+        let partials = LocalPartials(graph: derivation.graph, unitSums: network.unitSums)
         if let reason = derivation.zeroReason {
             items.append("<dt>no path</dt><dd>" + printer.equation(derivation.total, .zero) + "<p class=\"note\">" + HTMLText.escaped(reason) + ".</p></dd>")
         } else {
-            let paths = HTMLTermPaths(graph: derivation.graph), factored = derivation.factored()
+            let paths = HTMLTermPaths(graph: derivation.graph)
             // Forms that come out the same (a single path) are written once, under all their names.
-            var groups: [(forms: [DerivativeForm], lines: Result<[Line], DerivationError>)] = []
+            var groups: [(forms: [DerivativeForm], shown: Result<FormedDerivation, DerivationError>)] = []
             for form in forms {
-                let lines = Result { () throws(DerivationError) in try HTMLDerivative.lines(derivation, form, factored: factored) }
-                if case .success(let new) = lines, let i = groups.firstIndex(where: { (try? $0.lines.get()) == new }) {
+                let shown = Result { () throws(DerivationError) in try FormedDerivation(derivation, form: form, partials: partials) }
+                if case .success(let new) = shown,
+                   let i = groups.firstIndex(where: { (try? $0.shown.get())?.equations == new.equations }) {
                     groups[i].forms.append(form)
                 } else {
-                    groups.append(([form], lines))
+                    groups.append(([form], shown))
                 }
             }
-            for (forms, lines) in groups {
+            for (forms, shown) in groups {
                 items.append("<dt>" + forms.map(\.rawValue).joined(separator: ", ") + "</dt>")
-                switch lines {
-                case .success(let lines):
-                    for (k, line) in lines.enumerated() {
-                        let id = prefix + "-" + forms[0].rawValue + (lines.count > 1 ? "-l\(k)" : "")
-                        items.append("<dd>" + render(line, id: id, paths: paths, picture: picture, digits: digits) + "</dd>")
+                switch shown {
+                case .success(let shown):
+                    for (k, equation) in shown.equations.enumerated() {
+                        let id = prefix + "-" + forms[0].rawValue + (shown.equations.count > 1 ? "-l\(k)" : "")
+                        let continued = shown.isChain && k > 0
+                        items.append("<dd>" + render(equation, continued: continued, id: id, paths: paths, picture: picture, digits: digits) + "</dd>")
                     }
                 case .failure(let error):
                     items.append("<dd><p class=\"note\">" + HTMLText.escaped(error.description) + "</p></dd>")
                 }
             }
-            let partials = LocalPartials(graph: derivation.graph, unitSums: network.unitSums)
-            items.append("<dt>local derivatives plugged in</dt>")
-            items.append("<dd>" + printer.equation(derivation.total, partials.plugging(into: factored)) + "</dd>")
-            if let values = NodeValues(graph: derivation.graph), let value = values.value(of: factored, partials: partials) {
-                items.append("<dd>At the file's values: " + printer.equation(derivation.total, .number(.real(value)), display: false) + "</dd>")
+            if !derivation.isIdentity, let factored = try? FormedDerivation(derivation, form: .factored, partials: partials) {
+                items.append("<dt>local derivatives plugged in</dt>")
+                for equation in factored.pluggingIn(partials).equations {
+                    items.append("<dd>" + printer.equation(equation.lhs, equation.rhs) + "</dd>")
+                }
+                if let value = factored.value {
+                    items.append("<dd>At the file's values: " + printer.equation(derivation.total, .number(.real(value)), display: false) + "</dd>")
+                }
             }
         }
         html = "<h4>" + title + "</h4>\n<dl>\n" + items.joined(separator: "\n") + "\n</dl>"
     }
 
-    /// One printed line of a form: `lhs = rhs`, or `= rhs` for a continuation line of the steps
-    /// (`lhs` nil); totals printed as δ for the adjoint.
-    struct Line: Equatable {
-        var lhs: Expr?
-        var rhs: Expr
-        var deltas = false
-    }
-
-    /// The lines of one form (`factored` is the derivation's factored form, computed once).
-    static func lines(_ derivation: Derivation, _ form: DerivativeForm, factored: Expr) throws(DerivationError) -> [Line] {
-        let lhs = derivation.total
-        switch form {
-        case .expanded: return [Line(lhs: lhs, rhs: try derivation.expanded())]
-        case .factored: return [Line(lhs: lhs, rhs: factored)]
-        case .steps: return derivation.steps().enumerated().map { Line(lhs: $0 == 0 ? lhs : nil, rhs: $1) }
-        case .adjoint:
-            guard !derivation.isIdentity else { return [Line(lhs: lhs, rhs: .one)] }
-            let adjoint = derivation.adjoint()
-            return adjoint.definitions.map { Line(lhs: .total(of: adjoint.output, wrt: $0.node), rhs: $0.value, deltas: true) }
-                + adjoint.results.map { Line(lhs: .partial(of: derivation.ofName, wrt: derivation.wrtName), rhs: $0.value, deltas: true) }
-        }
-    }
-
     /// A line as display MathML, its terms addressed as `id-tN` where they stand for paths.
-    private mutating func render(_ line: Line, id: String, paths: HTMLTermPaths, picture: HTMLPicture, digits: Int) -> String {
+    private mutating func render(_ line: FormedDerivation.Equation, continued: Bool, id: String, paths: HTMLTermPaths,
+                                 picture: HTMLPicture, digits: Int) -> String {
         let terms: [Expr]
         if case .sum(let nested) = line.rhs { terms = PrintShape.terms(nested) } else { terms = [line.rhs] }
         var linked = Set<Int>()
@@ -92,13 +76,14 @@ struct HTMLDerivative {
             linked.insert(i)
         }
         let ids = linked
-        let printer = MathMLPrinter(digits: digits, totalStyle: line.deltas ? .delta : .fraction,
+        let printer = MathMLPrinter(digits: digits, totalStyle: line.namedRHS ? .delta : .fraction,
                                     termID: { i, _ in ids.contains(i) ? id + "-t\(i)" : nil })
-        guard let lhs = line.lhs else {
+        guard !continued else {
             let math = printer.math(line.rhs)
             guard let open = math.firstIndex(of: ">") else { return math }
             return String(math[...open]) + "<mo>=</mo>" + math[math.index(after: open)...]
         }
-        return printer.equation(lhs, line.rhs)
+        let lhs = MathMLPrinter(digits: digits, totalStyle: line.namedLHS ? .delta : .fraction).render(line.lhs)
+        return printer.equation(printed: lhs, line.rhs)
     }
 }

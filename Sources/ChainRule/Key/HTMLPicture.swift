@@ -41,7 +41,7 @@ struct HTMLPicture {
         }
         for (i, edge) in drawing.edges.enumerated() {
             guard let weight = edge.weight, let at = layout.edges[i].label, let g = gradients[weight] else { continue }
-            let text = "grad " + DisplayNumber.string(g, digits: digits).replacingOccurrences(of: "-", with: "−")
+            let text = "grad " + TextPrinter(digits: digits).number(.real(g))
             let w = Double(text.count) * m.smallFontSize * 0.55 + 6
             let free = { (y: Double) in
                 !taken.contains { abs($0.x - at.x) * 2 < $0.w + w && abs($0.y - y) < line }

@@ -22,13 +22,15 @@ struct HTMLWorkedExample {
                     "<thead><tr><th scope=\"col\">quantity</th><th scope=\"col\">formula</th><th scope=\"col\">with numbers</th><th scope=\"col\">value</th></tr></thead>",
                     "<tbody>"]
         for line in section.lines {
-            let steps = line.steps.map(math)
+            // An update shows as many digits as it takes to see its change.
+            let sides = Sides(digits: line.shownDigits(digits))
+            let steps = line.steps.map { sides.render($0) }
             let symbolic = line.steps.dropLast().prefix(while: HTMLWorkedExample.isSymbolic).count
             // Several forms in one cell are equal: written with = between them.
             let equals = " " + HTMLWorkedExample.inline("<mo>=</mo>") + " "
             let cells = [steps.prefix(symbolic).joined(separator: equals),
                          steps.dropFirst(symbolic).dropLast().joined(separator: equals), steps.last ?? ""]
-            let lhs = math(line.lhs)
+            let lhs = sides.render(line.lhs)
             let head = line.isUpdate ? lhs.replacingOccurrences(of: "</math>", with: "<mo>←</mo></math>") : lhs
             rows.append("<tr><th scope=\"row\">" + head + "</th>" + cells.map { "<td>" + $0 + "</td>" }.joined() + "</tr>")
         }
@@ -43,9 +45,6 @@ struct HTMLWorkedExample {
         case .tensor, .entries, .combination: false
         }
     }
-
-    /// One side of a line as inline MathML.
-    private func math(_ step: WorkedExample.Step) -> String { Sides(digits: digits).render(step) }
 
     /// The sides as inline MathML.
     private struct Sides: WorkedStepPrinter {
@@ -88,9 +87,10 @@ struct HTMLWorkedExample {
     /// Entries in brackets (no `<math>` around): one number bare, a vector as a column (a row when
     /// `transposed`), a matrix row by row (with ⊤ when `transposed`).
     static func bracketed(_ entries: [String], shape: Shape, transposed: Bool = false) -> String {
-        let texts = entries.map { HTMLText.escaped($0.replacingOccurrences(of: "-", with: "−")) }
-        if texts.count == 1 { return "<mn>" + texts[0] + "</mn>" }
-        let cells = texts.map { "<mtd><mn>" + $0 + "</mn></mtd>" }
+        // Each entry by the one display rule (−, × 10 to a power).
+        let texts = entries.map { MathMLPrinter().decimalText($0) }
+        if texts.count == 1 { return texts[0] }
+        let cells = texts.map { "<mtd>" + $0 + "</mtd>" }
         let cols = shape.rank >= 2 ? max(shape.dimensions.last ?? 1, 1) : (transposed ? cells.count : 1)
         let rows = stride(from: 0, to: cells.count, by: cols).map { "<mtr>" + cells[$0..<min($0 + cols, cells.count)].joined() + "</mtr>" }
         let body = "<mrow><mo>[</mo><mtable>" + rows.joined() + "</mtable><mo>]</mo></mrow>"

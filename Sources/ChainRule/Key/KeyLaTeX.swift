@@ -5,14 +5,16 @@ import Foundation
 /// graphicx, TikZ and hyperref. One `\section` per problem, parts as `\subsection`, equations in
 /// `align*`, the network as a TikZ picture scaled down to the text width when wider.
 public enum KeyLaTeX {
-    /// The text width in centimetres (A4 with 2 cm margins).
-    static let textWidth = 17.0
+    /// The text width in centimetres (A4 with 1.5 cm margins).
+    static let textWidth = 18.0
+    /// The tallest a network's picture is drawn, in centimetres.
+    static let figureHeight = 5.0
 
     /// The whole document.
     public static func document(_ document: KeyDocument) -> String {
         var lines = ["% " + document.marker, "% Typeset with: pdflatex FILE.tex (run it twice for the table of contents)",
-                     "\\documentclass[11pt]{article}",
-                     "\\usepackage[a4paper,margin=2cm]{geometry}",
+                     "\\documentclass[10pt]{article}",
+                     "\\usepackage[a4paper,margin=1.5cm]{geometry}",
                      "\\usepackage{amsmath,amssymb}",
                      "\\usepackage{booktabs}",
                      "\\usepackage{graphicx}",
@@ -21,9 +23,11 @@ public enum KeyLaTeX {
                      "\\usepackage[hidelinks]{hyperref}",
                      "\\allowdisplaybreaks",
                      "\\setlength{\\parindent}{0pt}",
-                     "\\setlength{\\parskip}{0.6\\baselineskip}",
+                     "\\setlength{\\parskip}{0.25\\baselineskip}",
+                     "\\makeatletter\\g@addto@macro\\normalsize{\\setlength{\\abovedisplayskip}{4pt plus 2pt}\\setlength{\\belowdisplayskip}{4pt plus 2pt}}\\makeatother",
                      "\\renewcommand{\\labelitemi}{$\\bullet$}",
                      "\\title{" + LaTeXText.escape(document.title) + "}",
+                     "\\author{}",
                      "\\date{}",
                      "\\begin{document}",
                      "\\maketitle"]
@@ -73,8 +77,11 @@ public enum KeyLaTeX {
     /// The network as TikZ, centred, scaled to the text width when wider.
     static func figure(_ layout: GraphLayout) -> String {
         let picture = TikZDrawing(layout: layout).text.trimmingCharacters(in: .newlines)
-        let wide = layout.width * TikZDrawing.scale > textWidth - 0.5
-        return "\\begin{center}\n" + (wide ? "\\resizebox{\\linewidth}{!}{%\n" + picture + "%\n}" : picture) + "\n\\end{center}"
+        let width = layout.width * TikZDrawing.scale, height = layout.height * TikZDrawing.scale
+        // Scaled to fit the text width, and no taller than ``figureHeight`` (labels stay legible).
+        let scale = min(1, (textWidth - 0.5) / width, figureHeight / height)
+        let shown = scale >= 1 ? picture : "\\scalebox{" + TikZDrawing.number(scale) + "}{%\n" + picture + "%\n}"
+        return "\\begin{center}\n" + shown + "\n\\end{center}"
     }
 
     /// Inline runs as LaTeX.

@@ -8,16 +8,20 @@ public struct KeyOptions: Hashable, Sendable {
     /// unspecified (`g`, as in the quiz, which says not to plug in); networks with concrete activations
     /// always get them.
     public var plugsInUnspecified: Bool
-    /// Decimal places shown when a file does not say (`digits`).
+    /// Significant digits shown when a file does not say (`digits`).
     public var digits: Int
+    /// Whether a key carries the notes from the problem file (they may name source files and
+    /// commands, so they are for instructors; question sheets never carry them).
+    public var includesNotes: Bool
 
     /// Creates options; by default a key with factored answers.
     public init(includesAnswers: Bool = true, form: DerivativeForm = .factored,
-                plugsInUnspecified: Bool = false, digits: Int = 4) {
+                plugsInUnspecified: Bool = false, digits: Int = 4, includesNotes: Bool = true) {
         self.includesAnswers = includesAnswers
         self.form = form
         self.plugsInUnspecified = plugsInUnspecified
         self.digits = digits
+        self.includesNotes = includesNotes
     }
 
     /// The same options for a question sheet (no answers).

@@ -28,8 +28,10 @@ public struct KeyPlan {
         var blocks = AnswerKey.statement(network, digits: digits)
         if options.includesAnswers {
             blocks += answers(network)
-            let notes = source.map(AnswerKey.notes) ?? []
-            if !notes.isEmpty { blocks += [.heading(level: 1, [.text("Notes from the problem file")]), .paragraph([.text(notes.joined(separator: " "))])] }
+            let notes = options.includesNotes ? source.map(AnswerKey.notes) ?? [] : []
+            if !notes.isEmpty {
+                blocks += [.heading(level: 1, [.text("Notes from the problem file")]), .paragraph(ProblemNotes.inlines(notes.joined(separator: " ")))]
+            }
         }
         return KeySection(title: network.title ?? "Problem", blocks: blocks)
     }
@@ -39,7 +41,7 @@ public struct KeyPlan {
         let worked: Set<Question.Kind> = [.forward, .loss, .backward, .update]
         let asked = Set(network.questions.map(\.kind))
         var blocks: [KeyBlock] = []
-        var workedShown = false
+        var workedShown = false, localsShown = false
         var derivatives = self.derivatives.makeIterator()
         for question in network.questions {
             switch question.kind {
@@ -50,6 +52,10 @@ public struct KeyPlan {
                 blocks += WorkedAnswer(network: network, asked: asked.intersection(worked), digits: digits).blocks
             case .derivative:
                 guard let answer = derivatives.next() else { continue }
+                if !localsShown {
+                    localsShown = true
+                    blocks += localDerivatives
+                }
                 blocks.append(.heading(level: 1, [.math(answer.title)]))
                 blocks += answer.blocks(at: network)
             case .layers:
@@ -58,6 +64,22 @@ public struct KeyPlan {
             }
         }
         return blocks
+    }
+
+    /// The local derivatives every answer uses, written out once for the problem (no blocks when there
+    /// are none to write out).
+    var localDerivatives: [KeyBlock] {
+        var seen = Set<Expr>(), equations: [MathLayout.Equation] = []
+        let printer = LaTeXPrinter(digits: digits)
+        for answer in derivatives {
+            for (partial, value) in answer.locals where seen.insert(partial).inserted {
+                equations.append(MathLayout.Equation(lhs: printer.render(partial), steps: [MathLayout.Piece(value, printer)]))
+            }
+        }
+        guard !equations.isEmpty else { return [] }
+        return [.heading(level: 1, [.text("Local derivatives")]),
+                .paragraph([.text("Every answer below uses these; they are written out once.")]),
+                .math(MathLayout.page.grid(equations) ?? MathLayout.page.rows(equations))]
     }
 
     /// Each `find dA/dB` with its value at `network`'s values (`nil` where values are missing).

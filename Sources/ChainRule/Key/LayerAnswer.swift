@@ -19,14 +19,21 @@ struct LayerAnswer {
         var blocks: [KeyBlock] = derivation.assumptions.map { .paragraph([.text("Note: " + $0 + ".")]) }
         let values = self.values(derivation)
         if values == nil { blocks.append(.paragraph([.text("The values are symbolic, so the derivation is given in symbols.")])) }
-        var rows: [String] = []
+        var rows: [String] = [], inNotation = false
         func flush() {
-            if !rows.isEmpty { blocks.append(.math(rows)) }
+            if inNotation, !rows.isEmpty {
+                // The notation is a list of names and spaces: one paragraph, not a display row each.
+                let items = rows.map { KeyBlock.Inline.math($0.replacingOccurrences(of: " && ", with: " ").replacingOccurrences(of: "&", with: "")) }
+                blocks.append(.paragraph(Array(items.map { [$0, KeyBlock.Inline.text(", ")] }.joined().dropLast()) + [.text(".")]))
+            } else if !rows.isEmpty {
+                blocks.append(.math(rows))
+            }
             rows = []
         }
         for row in LayerLaTeX(digits: digits).lines(derivation, values: values) {
             if row.hasPrefix("\\intertext{\\textbf{"), let title = row.dropFirst("\\intertext{\\textbf{".count).split(separator: "}").first {
                 flush()
+                inNotation = title == "Notation"
                 blocks.append(.heading(level: 2, [.text(String(title))]))
             } else if !row.hasPrefix("\\intertext") {
                 rows.append(Self.broken(row))

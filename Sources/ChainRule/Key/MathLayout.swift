@@ -93,8 +93,9 @@ struct MathLayout {
     /// The width available to a whole row (left-hand side, relation and right-hand side), in points.
     var width: Double
 
-    /// The text width of the keys' page layout (A4, 2 cm margins, 11 pt), with a safety margin.
-    static let page = MathLayout(width: 440)
+    /// The text width of the keys' page layout (A4, 1.5 cm margins: 512 pt at 10 pt, 563 pt in
+    /// ``LaTeXWidth``'s 11 pt units), with a safety margin.
+    static let page = MathLayout(width: 510)
 
     /// The rows of one alignment holding `equations`.
     func rows(_ equations: [Equation]) -> [String] {

@@ -2,8 +2,8 @@ import Foundation
 
 /// The expected answers of every variant as one CSV for a grader: one row per variant with its
 /// number, the drawn values, and every expected number (each node's value, the loss, each
-/// parameter's gradient and updated value, per iteration; then each `find dA/dB`'s value), in full
-/// precision. Column names say what each number is: `h1`, `L`, `dL/dw11`, `w11 updated`,
+/// parameter's gradient and updated value, per iteration; then each `find dA/dB`'s value), to 12
+/// significant digits (``DisplayNumber/export(_:)``: full precision less arithmetic noise). Column names say what each number is: `h1`, `L`, `dL/dw11`, `w11 updated`,
 /// `iteration 2: h1`, `find dL/dz_yhat`.
 public enum VariantAnswers {
     /// How the header line starts (it marks the file as written by `chainrule key`).
@@ -17,7 +17,7 @@ public enum VariantAnswers {
         var lines = [header.map(field).joined(separator: ",")]
         for variant in variants {
             let row = ["\(variant.number)"] + variant.drawnValues.map { DisplayNumber.string($0.value) }
-                + expected(variant, plan: plan).map { DisplayNumber.string($0.value) }
+                + expected(variant, plan: plan).map { DisplayNumber.export($0.value) }
             lines.append(row.map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -75,9 +75,11 @@ struct WorkedAnswer {
 
     /// One line of the example as an equation to lay out.
     private func equation(_ line: WorkedExample.Line, _ printer: LaTeXPrinter) -> MathLayout.Equation {
+        // An update shows as many digits as it takes to see its change.
+        let shown = line.shownDigits(digits), printer = LaTeXPrinter(digits: shown)
         let steps = line.steps.map { step -> MathLayout.Piece in
             if case .expr(let e) = step { return MathLayout.Piece(e, printer) }
-            return MathLayout.Piece(WorkedExampleLaTeX(digits: digits).render(step))
+            return MathLayout.Piece(WorkedExampleLaTeX(digits: shown).render(step))
         }
         return MathLayout.Equation(lhs: WorkedExampleLaTeX(digits: digits).render(line.lhs),
                                    relation: line.isUpdate ? "\\leftarrow" : "=", steps: steps)

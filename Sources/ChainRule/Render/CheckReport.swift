@@ -129,7 +129,7 @@ public struct CheckReport: Sendable {
         case .notAnEdge(let q, let u):
             return "∂\(q)/∂\(u) is not an edge (\(u) is not a direct input of \(q)) and cannot be a total derivative either: \(q) does not depend on \(u)"
         case .notADerivative(let expr):
-            return "\(printer.render(expr)) is not a partial derivative along an edge (write ∂q/∂u symbols, or check with --plug-in)"
+            return "\(printer.render(expr)) is not a partial derivative along an edge (write ∂q/∂u symbols, or check with the local derivatives plugged in)"
         case .unknownName(let name, let location, let closest):
             let hint = closest.isEmpty ? "" : "; did you mean " + CheckReport.alternatives(closest) + "?"
             return "unknown name '\(name)' at line \(location.line), column \(location.column)" + hint
@@ -142,8 +142,8 @@ public struct CheckReport: Sendable {
         case .notInForm(let form, let reason):
             return "not in \(form.rawValue) form: " + self.reason(reason)
         case .valueDiffers(let answer, let expected):
-            return "differs from the plugged-in derivative: at a random point the answer is \(DisplayNumber.string(answer, digits: 6)), "
-                + "the derivative \(DisplayNumber.string(expected, digits: 6))"
+            return "differs from the plugged-in derivative: at a random point the answer is \(TextPrinter(digits: 6).number(.real(answer))), "
+                + "the derivative \(TextPrinter(digits: 6).number(.real(expected)))"
         case .cannotEvaluate(let expr):
             return "cannot evaluate \(printer.render(expr)): it has no value in the network"
         case .tooLarge:

@@ -2,10 +2,17 @@ import Foundation
 
 /// How a number looks on screen: the one place where ChainRule rounds for display.
 ///
-/// Every printer of numbers goes through here. Exact values that fit are shown exactly as written
-/// (`0.5`, `0.24`); computed values are rounded to `digits` decimal places keeping trailing zeros
-/// (`0.9940`); a nonzero value that would round to zero keeps `digits` significant digits instead
-/// (`-0.00003456`); `-0` is never shown. Without `digits`, reals use the shortest round-trip form.
+/// The rule, for every display (text, LaTeX, MathML, tables, reports): a computed value shows
+/// `digits` significant digits (a file's `digits`, default 4), trailing zeros kept (`0.9940`,
+/// `12.35`, `0.04119`); below 10⁻³ and from 10⁶ up it is written in scientific notation with the same
+/// significant digits: `4.119e-05` here, which ``TextPrinter`` writes `4.119×10⁻⁵` and
+/// ``LaTeXPrinter`` and ``MathMLPrinter`` write 4.119 × 10⁻⁵ (`\times 10^{-5}`). Exact values given
+/// in a file show as written when they need no more digits; zero is `0`; `-0` is never shown.
+/// Exports (CSV, JSON) use no `digits`: the shortest decimal that reads back to the same double.
+///
+/// An update p ← p − η g whose change is below the shown precision shows its new value with enough
+/// digits to differ from the old one (``digits(showingChangeFrom:to:digits:)``), up to
+/// ``maxUpdateDigits``; a smaller change is stated instead ("(change 1.2 × 10⁻⁵)").
 public enum DisplayNumber: Hashable, Sendable {
     /// A decimal string such as `-0.25`, `3`, `1.5e-30` (scientific only for extreme magnitudes),
     /// or `inf`, `-inf`, `nan` for non-finite values.
@@ -48,46 +55,102 @@ public enum DisplayNumber: Hashable, Sendable {
         }
     }
 
-    /// A value for display (tables, reports): exact values needing at most `digits` decimal places
-    /// (any number up to ``maxExactPlaces`` when `digits` is `nil`) exactly as written, other exact
-    /// values rounded half away from zero, and reals through ``string(_:digits:)-(Double,_)``.
+    /// Where scientific notation starts: magnitudes below this…
+    public static let smallLimit = 1e-3
+    /// …and from this up.
+    public static let largeLimit = 1e6
+    /// The most significant digits an update shows to make its change visible.
+    public static let maxUpdateDigits = 8
+
+    /// A value for display (tables, reports): exact values with at most `digits` significant digits
+    /// (any number up to ``maxExactPlaces`` places when `digits` is `nil`) exactly as written, other
+    /// exact values rounded half away from zero, and reals through ``string(_:digits:)-(Double,_)``.
     public static func string(_ number: Number, digits: Int? = nil) -> String {
         if let r = number.rational {
-            if let places = decimalPlaces(r), places <= (digits ?? maxExactPlaces), let text = exactDecimal(r) {
-                return text
+            guard let digits else { return exactDecimal(r) ?? string(number.doubleValue) }
+            let magnitude = abs(number.doubleValue)
+            if r.numerator == 0 { return "0" }
+            if magnitude >= smallLimit, magnitude < largeLimit {
+                let decimals = max(0, max(1, digits) - 1 - Int(floor(log10(magnitude))))
+                if let places = decimalPlaces(r), places <= decimals, let text = exactDecimal(r) { return text }
+                if let text = rounded(r, places: decimals), !gainsDigit(text, magnitude) { return text }
             }
-            if let digits, let text = rounded(r, places: digits) { return text }
         }
         return string(number.doubleValue, digits: digits)
     }
 
-    /// A computed value for display: rounded to `digits` decimal places keeping trailing zeros, with
-    /// `digits` significant digits when that rounding would hide a nonzero value; shortest round-trip
-    /// when `digits` is `nil`. Never `-0`; non-finite values give `inf`, `-inf`, `nan`.
+    /// A computed value for display: `digits` significant digits, trailing zeros kept, in scientific
+    /// notation (`4.119e-05`) below ``smallLimit`` and from ``largeLimit`` up; the shortest round-trip
+    /// decimal when `digits` is `nil`. `0` for zero (never `-0`); `inf`, `-inf`, `nan` otherwise.
     public static func string(_ value: Double, digits: Int? = nil) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
-        if value == 0 { return digits.map { $0 > 0 ? "0." + String(repeating: "0", count: $0) : "0" } ?? "0" }
+        if value == 0 { return "0" }
         guard let digits else { return shortest(value) }
-        let places = max(0, min(digits, 40))
-        if abs(value) >= largestPositional { return scientific(value, places: places) }
-        let rounded = String(format: "%.\(places)f", value)
-        if rounded.contains(where: { $0 >= "1" && $0 <= "9" }) { return rounded }
-        let significant = max(1, places)
-        let exponent = Int(floor(log10(abs(value))))
-        let decimals = significant - 1 - exponent
-        if decimals > 40 { return String(format: "%.\(significant - 1)e", value) }
-        return String(format: "%.\(decimals)f", value)
+        let significant = max(1, min(digits, 17))
+        let magnitude = abs(value)
+        guard magnitude >= smallLimit, magnitude < largeLimit else { return scientific(value, significant) }
+        let decimals = max(0, significant - 1 - Int(floor(log10(magnitude))))
+        let text = String(format: "%.\(decimals)f", value)
+        if gainsDigit(text, magnitude) {
+            // 0.99996 rounds to 1.0000: one digit too many; 999999.7 rounds to 10⁶.
+            let fewer = String(format: "%.\(max(0, decimals - 1))f", value)
+            return abs(Double(fewer) ?? 0) >= largeLimit ? scientific(value, significant) : fewer
+        }
+        return text
     }
 
-    /// Computed values at least this large in magnitude are shown in scientific notation
-    /// (`1.0000e308`), as the shortest form does beyond 10²¹, instead of hundreds of digits.
-    public static let largestPositional = 1e21
+    /// `value` rounded to `places` decimal places, keeping trailing zeros, with `places` significant
+    /// digits when that rounding would hide a nonzero value: for echoing a number at the precision
+    /// someone wrote it (a student's answer), not for ChainRule's own displays.
+    public static func fixed(_ value: Double, places: Int) -> String {
+        guard value.isFinite else { return string(value) }
+        if value == 0 { return places > 0 ? "0." + String(repeating: "0", count: places) : "0" }
+        let places = max(0, min(places, 40))
+        let rounded = String(format: "%.\(places)f", value)
+        if rounded.contains(where: { $0 >= "1" && $0 <= "9" }) { return rounded }
+        let decimals = max(1, places) - 1 - Int(floor(log10(abs(value))))
+        return decimals > 40 ? String(format: "%.\(max(1, places) - 1)e", value) : String(format: "%.\(decimals)f", value)
+    }
 
-    /// `value` as `M.MMMMeX` with `places` decimals in the mantissa (no `+`, no leading zeros).
-    private static func scientific(_ value: Double, places: Int) -> String {
-        let text = String(format: "%.\(places)e", value)
-        guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
-        return String(text[..<e]) + "e" + String(exponent)
+    /// Significant digits an export keeps: three fewer than a double's 15 (`DBL_DIG`), since a few
+    /// steps of arithmetic leave noise in the last ones, and far more than any display shows.
+    public static let exportDigits = 12
+
+    /// A computed value for an export (CSV): rounded to ``exportDigits`` significant digits, then the
+    /// shortest decimal that reads back to that rounded double, so that arithmetic noise such as
+    /// `0.1 + 0.27 = 0.37000000000000005` (or a sum computed as `0.04999999999999993`) exports as `0.37`
+    /// (`0.05`); values within 10⁻¹² relative of each other are not told apart.
+    public static func export(_ value: Double) -> String {
+        guard value.isFinite, value != 0 else { return string(value) }
+        return string(Double(String(format: "%.\(exportDigits)g", value)) ?? value)
+    }
+
+    /// A decimal string split at its exponent: `4.119e-05` → (`4.119`, −5); (`0.25`, nil) without one.
+    public static func scientificParts(_ text: String) -> (mantissa: String, exponent: Int?) {
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...]) else {
+            return (text, nil)
+        }
+        return (String(text[..<e]), exponent)
+    }
+
+    /// `4.119e-05`: `significant` digits in C's `%e` form.
+    private static func scientific(_ value: Double, _ significant: Int) -> String {
+        String(format: "%.\(significant - 1)e", value)
+    }
+
+    /// Whether rounding `magnitude` to `text` carried it to the next power of ten (one more digit).
+    private static func gainsDigit(_ text: String, _ magnitude: Double) -> Bool {
+        guard let shown = Double(text) else { return false }
+        return floor(log10(abs(shown))) > floor(log10(magnitude))
+    }
+
+    /// The significant digits (at least `digits`, at most ``maxUpdateDigits``) that show `new` differing
+    /// from `old`; `nil` when even ``maxUpdateDigits`` do not (say the change instead), or when the
+    /// values are equal.
+    public static func digits(showingChangeFrom old: Double, to new: Double, digits: Int) -> Int? {
+        guard old != new, old.isFinite, new.isFinite else { return nil }
+        for k in max(1, digits)...max(digits, maxUpdateDigits) where string(old, digits: k) != string(new, digits: k) { return k }
+        return nil
     }
 
     /// The exact decimal form of `r` when it terminates within ``maxExactPlaces`` places.

@@ -22,6 +22,18 @@ public protocol ExprPrinter {
     func power(_ base: Expr, _ exponent: Expr) -> String
     /// A function application.
     func apply(_ function: Function, _ arguments: [Expr]) -> String
+
+    // MARK: Layout of equations
+
+    /// How total derivatives are written (the adjoint form's named totals as δ_q).
+    var totalStyle: TotalStyle { get set }
+    /// The top-level terms of `expr` as printed, each after the first with its sign (`a`, `+ b`,
+    /// `− c`); anything but a sum is one term.
+    func signedTerms(_ expr: Expr) -> [String]
+    /// Rows of equations aligned at their relations: continuation rows sit under the row above.
+    func aligned(_ rows: [AlignedRow]) -> String
+    /// One equation `lhs = rhs` (already printed) on one line, as a display of this format.
+    func inline(_ lhs: String, _ rhs: String) -> String
 }
 
 extension ExprPrinter {
@@ -36,6 +48,40 @@ extension ExprPrinter {
         case .product(let factors): product(factors)
         case .power(let base, let exponent): power(base, exponent)
         case .apply(let f, let args): apply(f, args)
+        }
+    }
+
+    /// `lhs = rhs`; when `multiline`, at most `termsPerLine` top-level terms of the right-hand side per
+    /// row, continuation rows under the `=` (see ``aligned(_:)``).
+    public func equation(_ lhs: Expr, _ rhs: Expr, multiline: Bool = false, termsPerLine: Int = 3) -> String {
+        guard multiline else { return inline(render(lhs), render(rhs)) }
+        return aligned(rows(render(lhs), rhs, termsPerLine: termsPerLine))
+    }
+
+    /// A derivation shown in a form: a chain of steps as one aligned display, other forms one
+    /// equation per line (named totals printed as δ where the form names them); long right-hand sides
+    /// broken after `termsPerLine` terms when `multiline`.
+    public func render(_ shown: FormedDerivation, multiline: Bool = false, termsPerLine: Int = 3) -> String {
+        if shown.isChain, let first = shown.equations.first {
+            let head = render(first.lhs)
+            return aligned(shown.equations.enumerated().map { i, equation in
+                AlignedRow(lhs: i == 0 ? head : nil, body: render(equation.rhs))
+            })
+        }
+        return shown.equations.map { equation in
+            var left = self, right = self
+            left.totalStyle = equation.namedLHS ? .delta : .fraction
+            right.totalStyle = equation.namedRHS ? .delta : .fraction
+            let lhs = left.render(equation.lhs)
+            guard multiline else { return inline(lhs, right.render(equation.rhs)) }
+            return aligned(right.rows(lhs, equation.rhs, termsPerLine: termsPerLine))
+        }.joined(separator: "\n")
+    }
+
+    /// `lhs = rhs` as rows of at most `termsPerLine` top-level terms.
+    private func rows(_ lhs: String, _ rhs: Expr, termsPerLine: Int) -> [AlignedRow] {
+        signedTerms(rhs).chunks(of: max(1, termsPerLine)).enumerated().map { i, terms in
+            AlignedRow(lhs: i == 0 ? lhs : nil, relation: i == 0 ? "=" : nil, body: terms.joined(separator: " "))
         }
     }
 }

@@ -15,17 +15,17 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
         self.totalStyle = totalStyle
     }
 
-    /// `lhs = rhs`; when `multiline`, an `aligned` environment with at most `termsPerLine` top-level
-    /// terms of the right-hand side per line (`lhs &= …`, then `&\quad + …`).
-    public func equation(_ lhs: Expr, _ rhs: Expr, multiline: Bool = false, termsPerLine: Int = 3) -> String {
-        guard multiline else { return render(lhs) + " = " + render(rhs) }
-        let terms = signedTerms(rhs)
-        let lines = terms.chunks(of: max(1, termsPerLine)).map { $0.joined(separator: " ") }
-        let body = lines.enumerated().map { i, line in
-            i == 0 ? render(lhs) + " &= " + line : "&\\quad " + line
+    /// An `aligned` environment: `lhs &= body`, a chain's next step `&= body`, a long right-hand
+    /// side's next terms `&\quad body`.
+    public func aligned(_ rows: [AlignedRow]) -> String {
+        let body = rows.map { row in
+            (row.lhs.map { $0 + " " } ?? "") + "&" + (row.relation.map { $0 + " " } ?? "\\quad ") + row.body
         }
         return "\\begin{aligned}\n" + body.joined(separator: " \\\\\n") + "\n\\end{aligned}"
     }
+
+    /// `lhs = rhs`.
+    public func inline(_ lhs: String, _ rhs: String) -> String { lhs + " = " + rhs }
 
     // MARK: One method per case
 
@@ -40,11 +40,18 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
             case "-inf": return "-\\infty"
             case "nan": return "\\mathrm{NaN}"
             default:
-                guard let e = text.firstIndex(of: "e") else { return text }
-                let exponent = text[text.index(after: e)...].drop { $0 == "+" }
-                return text[..<e] + " \\times 10^{" + exponent + "}"
+                let (mantissa, exponent) = DisplayNumber.scientificParts(text)
+                guard let exponent else { return text }
+                return mantissa + " \\times 10^{" + String(exponent) + "}"
             }
         }
+    }
+
+    /// A decimal string from ``DisplayNumber`` as LaTeX: `4.119e-05` as `4.119 \times 10^{-5}`.
+    public func decimalText(_ text: String) -> String {
+        let (mantissa, exponent) = DisplayNumber.scientificParts(text)
+        guard let exponent else { return text }
+        return mantissa + " \\times 10^{" + String(exponent) + "}"
     }
 
     /// The name typeset by ``SymbolName``: `x_1`, `\hat{y}`.
@@ -117,7 +124,7 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
     private func parenthesized(_ text: String) -> String { "\\left(" + text + "\\right)" }
 
     /// The terms of a sum with their signs: `["a", "+ b", "- c"]`.
-    private func signedTerms(_ expr: Expr) -> [String] {
+    public func signedTerms(_ expr: Expr) -> [String] {
         guard case .sum(let nested) = expr else { return [render(expr)] }
         let terms = PrintShape.terms(nested)
         guard let first = terms.first else { return ["0"] }

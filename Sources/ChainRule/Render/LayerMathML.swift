@@ -120,7 +120,7 @@ public struct LayerMathML: Sendable {
     /// A value: a number, or the matrix in brackets.
     public func matrix(_ m: LayerMatrix) -> String {
         if m.entries.count == 1 { return MathMLPrinter(digits: digits).number(.real(m.entries[0])) }
-        let cells = m.entries.map { "<mtd>" + mn(DisplayNumber.string($0, digits: digits).replacingOccurrences(of: "-", with: "−")) + "</mtd>" }
+        let cells = m.entries.map { "<mtd>" + MathMLPrinter(digits: digits).number(.real($0)) + "</mtd>" }
         let rows = cells.chunks(of: max(m.cols, 1)).map { "<mtr>" + $0.joined() + "</mtr>" }
         return row([op("["), "<mtable>" + rows.joined() + "</mtable>", op("]")])
     }
@@ -160,8 +160,10 @@ public struct LayerMathML: Sendable {
     private func call(_ head: String, _ argument: String) -> String {
         row([head, op("&#x2061;"), fence("("), argument, fence(")")])
     }
+    /// Parentheses as ``MathMLPrinter`` writes them: stretchy only around something tall.
     private func parenthesized(_ markup: String) -> String {
-        row([#"<mo stretchy="true">(</mo>"#, markup, #"<mo stretchy="true">)</mo>"#])
+        let stretchy = markup.contains("<mfrac>") || markup.contains("<mtable>") ? "true" : "false"
+        return row([#"<mo fence="true" stretchy=""# + stretchy + #"">(</mo>"#, markup, #"<mo fence="true" stretchy=""# + stretchy + #"">)</mo>"#])
     }
     private func row(_ parts: [String]) -> String { parts.count == 1 ? parts[0] : "<mrow>" + parts.joined() + "</mrow>" }
     private func row(_ parts: [String], separator: String) -> String { row(Array(parts.map { [separator, $0] }.joined().dropFirst())) }

@@ -95,10 +95,10 @@ struct LayerNotation {
         return "ℝ" + sizes.map { LayerNotation.superscript($0) }.joined(separator: "ˣ")
     }
 
-    /// A number at `digits` places: `0.5`, `-0.3725`; text uses `−`.
+    /// A number with `digits` significant digits (``DisplayNumber``): `0.5`, `-0.3725`, `4.119 \times 10^{-5}`;
+    /// text uses `−` and `4.119×10⁻⁵`.
     func value(_ x: Double, digits: Int) -> String {
-        let text = DisplayNumber.string(x, digits: digits)
-        return latex || !text.hasPrefix("-") ? text : "−" + text.dropFirst()
+        latex ? LaTeXPrinter(digits: digits).number(.real(x)) : TextPrinter(digits: digits).number(.real(x))
     }
 
     /// A matrix value: a number, `\begin{bmatrix}…\end{bmatrix}`, or `[a, b]` / `[[a, b], [c, d]]`
@@ -127,6 +127,8 @@ struct LayerNotation {
 
     /// Whether a binding only repeats the symbol (`x = x`), and is left out.
     func isTrivial(_ binding: LayerDerivation.Binding, in chain: LayerChain) -> Bool {
+        // A batch matrix (X, A⁽ˡ⁾, Ŷ, Y) stacks the samples' vectors: its space says it all.
+        if binding.symbol.batch { return true }
         let text = LayerNotation(latex: false)
         return text.names(binding, in: chain) == text.symbol(binding.symbol)
     }

@@ -32,13 +32,44 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
     /// A complete `<math>` element (block or inline) showing `expr`, its top-level terms addressed by
     /// ``termID``.
     public func math(_ expr: Expr, display: Bool = true) -> String {
-        MathMLPrinter.math(row(signedTerms(expr, addressed: true)), display: display)
+        MathMLPrinter.math(row(signedParts(expr, addressed: true)), display: display)
     }
 
     /// A complete `<math>` element showing `lhs = rhs`, the top-level terms of `rhs` addressed by
     /// ``termID``.
     public func equation(_ lhs: Expr, _ rhs: Expr, display: Bool = true) -> String {
-        MathMLPrinter.math(row([render(lhs), op("=")] + signedTerms(rhs, addressed: true)), display: display)
+        MathMLPrinter.math(row([render(lhs), op("=")] + signedParts(rhs, addressed: true)), display: display)
+    }
+
+    /// A complete `<math>` element showing `lhs = rhs` for a left-hand side already printed, the top-level
+    /// terms of `rhs` addressed by ``termID``.
+    public func equation(printed lhs: String, _ rhs: Expr, display: Bool = true) -> String {
+        MathMLPrinter.math(row([lhs, op("=")] + signedParts(rhs, addressed: true)), display: display)
+    }
+
+    /// The top-level terms of `expr`, each after the first led by its `<mo>+</mo>` or `<mo>−</mo>`.
+    public func signedTerms(_ expr: Expr) -> [String] {
+        var terms: [String] = []
+        for part in signedParts(expr, addressed: false) {
+            if let last = terms.last, last == op("+") || last == op("−") { terms[terms.count - 1] += part } else { terms.append(part) }
+        }
+        return terms
+    }
+
+    /// A block `<math>` holding an `<mtable>`: one row per ``AlignedRow``, the relation and body left-aligned
+    /// after a right-aligned left-hand side.
+    public func aligned(_ rows: [AlignedRow]) -> String {
+        let body = rows.map { row in
+            let relation = row.relation.map(op) ?? ""
+            return "<mtr><mtd style=\"text-align: right\">" + (row.lhs ?? "") + "</mtd><mtd style=\"text-align: left\">"
+                + (row.relation == nil ? "<mspace width=\"1em\"/>" : "") + relation + row.body + "</mtd></mtr>"
+        }
+        return MathMLPrinter.math("<mtable>" + body.joined() + "</mtable>", display: true)
+    }
+
+    /// A block `<math>` showing `lhs = rhs`.
+    public func inline(_ lhs: String, _ rhs: String) -> String {
+        MathMLPrinter.math(row([lhs, op("="), rhs]), display: true)
     }
 
     // MARK: One method per case
@@ -69,7 +100,7 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
     }
 
     /// `a + b − c`: terms in order, a negative term as a subtraction.
-    public func sum(_ terms: [Expr]) -> String { row(signedTerms(.sum(terms), addressed: false)) }
+    public func sum(_ terms: [Expr]) -> String { row(signedParts(.sum(terms), addressed: false)) }
 
     /// `a b`, `2 ⋅ 3`, `−2 x`, `<mfrac>` for quotients.
     public func product(_ factors: [Expr]) -> String {
@@ -109,6 +140,10 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
         }
     }
 
+    /// A decimal string from ``DisplayNumber`` (`-0.25`, `4.119e-05`) as MathML: `−` as an operator,
+    /// the exponent as × 10 to a power.
+    public func decimalText(_ text: String) -> String { decimal(text) }
+
     // MARK: Helpers
 
     private func precedence(_ expr: Expr) -> Precedence {
@@ -117,7 +152,7 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
 
     /// The terms of a sum (or the one term of anything else) with `<mo>` signs between them, each term
     /// wrapped for ``termID`` when `addressed`.
-    private func signedTerms(_ expr: Expr, addressed: Bool) -> [String] {
+    private func signedParts(_ expr: Expr, addressed: Bool) -> [String] {
         var terms = [expr]
         if case .sum(let nested) = expr { terms = PrintShape.terms(nested) }
         guard !terms.isEmpty else { return [mn("0")] }
@@ -145,7 +180,11 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
         var parts: [String] = []
         for factor in factors {
             let shown = precedence(factor) <= .sum ? parenthesized(render(factor)) : render(factor)
-            if !parts.isEmpty { parts.append(op(MathMLPrinter.leadsWithDigit(shown) ? "⋅" : "&#x2062;")) }
+            if !parts.isEmpty {
+                parts.append(op(MathMLPrinter.leadsWithDigit(shown) ? "⋅" : "&#x2062;"))
+                // An operator name (log, tanh, max, ReLU) gets TeX's thin space before it: y log(ŷ), not ylog(ŷ).
+                if MathMLPrinter.isOperatorName(factor) { parts.append(#"<mspace width="0.1667em"/>"#) }
+            }
             parts.append(shown)
         }
         return parts.isEmpty ? mn("1") : row(parts)
@@ -158,9 +197,9 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
         case "inf": return mi("∞")
         case "nan": return mi("NaN")
         default:
-            guard let e = text.firstIndex(of: "e") else { return mn(text) }
-            let exponent = String(text[text.index(after: e)...].drop { $0 == "+" })
-            return row([mn(String(text[..<e])), op("×"), "<msup>" + mn("10") + decimal(exponent) + "</msup>"])
+            let (mantissa, exponent) = DisplayNumber.scientificParts(text)
+            guard let exponent else { return mn(text) }
+            return row([mn(mantissa), op("×"), "<msup>" + mn("10") + decimal(String(exponent)) + "</msup>"])
         }
     }
 
@@ -189,8 +228,21 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
     }
 
     private func signed(_ negative: Bool, _ markup: String) -> String { negative ? row([op("−"), markup]) : markup }
+    /// The parentheses LaTeX writes `\left( … \right)` (marked `fence="true"`): stretchy around a
+    /// fraction, plain otherwise (Chromium pads a stretchy parenthesis even when nothing is tall).
     private func parenthesized(_ markup: String) -> String {
-        row([#"<mo stretchy="true">(</mo>"#, markup, #"<mo stretchy="true">)</mo>"#])
+        let stretchy = markup.contains("<mfrac>") ? "true" : "false"
+        return row([#"<mo fence="true" stretchy=""# + stretchy + #"">(</mo>"#, markup, #"<mo fence="true" stretchy=""# + stretchy + #"">)</mo>"#])
+    }
+
+    /// Whether `expr` prints as a named operator applied to arguments (`log(z)`, `tanh(z)`, `ReLU(z)`).
+    private static func isOperatorName(_ expr: Expr) -> Bool {
+        guard case .apply(let f, let args) = expr else { return false }
+        switch f {
+        case .log, .tanh, .max, .min, .relu: return true
+        case .exp: return args.count != 1
+        default: return false
+        }
     }
     private func call(_ head: String, _ args: String) -> String {
         row([head, op("&#x2061;"), fence("("), args, fence(")")])

@@ -15,16 +15,19 @@ public struct TextPrinter: ExprPrinter, Sendable {
         self.totalStyle = totalStyle
     }
 
-    /// `lhs = rhs`; when `multiline`, at most `termsPerLine` top-level terms of the right-hand side per
-    /// line, continuation lines starting with their sign under the `=`.
-    public func equation(_ lhs: Expr, _ rhs: Expr, multiline: Bool = false, termsPerLine: Int = 3) -> String {
-        let left = render(lhs)
-        guard multiline else { return left + " = " + render(rhs) }
-        let lines = signedTerms(rhs).chunks(of: max(1, termsPerLine)).map { $0.joined(separator: " ") }
-        let indent = String(repeating: " ", count: left.count + 1)
-        return lines.enumerated().map { i, line in (i == 0 ? left + " = " : indent) + line }
-            .joined(separator: "\n")
+    /// Rows one per line; a continuation row indented so that its `=` (or its leading sign) sits under
+    /// the first row's `=`.
+    public func aligned(_ rows: [AlignedRow]) -> String {
+        let width = rows.compactMap { $0.lhs?.count }.max() ?? 0
+        return rows.map { row in
+            if let lhs = row.lhs { return lhs + " " + (row.relation ?? "=") + " " + row.body }
+            let indent = String(repeating: " ", count: width + 1)
+            return indent + (row.relation.map { $0 + " " } ?? "") + row.body
+        }.joined(separator: "\n")
     }
+
+    /// `lhs = rhs`.
+    public func inline(_ lhs: String, _ rhs: String) -> String { lhs + " = " + rhs }
 
     // MARK: One method per case
 
@@ -39,10 +42,18 @@ public struct TextPrinter: ExprPrinter, Sendable {
             case "-inf": return "−∞"
             case "nan": return "NaN"
             default:
-                guard let e = text.firstIndex(of: "e") else { return minus(text) }
-                return minus(String(text[..<e])) + "×10" + superscript(String(text[text.index(after: e)...]))
+                let (mantissa, exponent) = DisplayNumber.scientificParts(text)
+                guard let exponent else { return minus(text) }
+                return minus(mantissa) + "×10" + superscript(String(exponent))
             }
         }
+    }
+
+    /// A decimal string from ``DisplayNumber`` as text: `−` for minus, `4.119×10⁻⁵` for `4.119e-05`.
+    public func decimalText(_ text: String) -> String {
+        let (mantissa, exponent) = DisplayNumber.scientificParts(text)
+        guard let exponent else { return minus(text) }
+        return minus(mantissa) + "×10" + superscript(String(exponent))
     }
 
     /// The name as written, with Greek letters and accents: `x1`, `ŷ`, `δ_q`.
@@ -129,7 +140,7 @@ public struct TextPrinter: ExprPrinter, Sendable {
     }
 
     /// The terms of a sum with their signs: `["a", "+ b", "− c"]`.
-    private func signedTerms(_ expr: Expr) -> [String] {
+    public func signedTerms(_ expr: Expr) -> [String] {
         guard case .sum(let nested) = expr else { return [render(expr)] }
         let terms = PrintShape.terms(nested)
         guard let first = terms.first else { return ["0"] }

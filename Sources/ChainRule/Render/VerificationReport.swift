@@ -34,20 +34,21 @@ public struct VerificationReport {
             let status = row.agrees ? (row.kinks.isEmpty ? "ok" : "ok (kink)") : (row.problem ?? "DISAGREES")
             let label = "∂\(row.of)/∂\(row.wrt)" + (row.form == "layers" ? " (matrix form)" : "")
             return [label, Self.number(row.symbolic), Self.number(row.backprop),
-                    Self.number(row.finiteDifference), String(format: "%.1e", error), status]
+                    Self.number(row.finiteDifference), Self.error(error), status]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         for row in [header] + rows {
             lines.append(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 .trimmingCharacters(in: .whitespaces))
         }
+        lines += v.notes.map { "note: " + $0 }
         for row in v.rows where !row.kinks.isEmpty {
             lines.append("note: ∂\(row.of)/∂\(row.wrt) passes near a kink (\(row.kinks.joined(separator: "; "))): one-sided derivatives may differ there")
         }
         if let worst = v.worst {
             let error = max(worst.symbolicError, worst.finiteDifferenceError)
-            lines.append(String(format: "worst relative error: %.2e at ∂%@/∂%@ (tolerances: symbolic %.0e, finite difference %.0e)",
-                                error, worst.of, worst.wrt, v.tolerances.symbolic, v.tolerances.finiteDifference))
+            lines.append("worst relative error: \(Self.error(error)) at ∂\(worst.of)/∂\(worst.wrt) (tolerances: symbolic "
+                         + "\(Self.error(v.tolerances.symbolic)), finite difference \(Self.error(v.tolerances.finiteDifference)))")
         }
         let failures = v.rows.filter { !$0.agrees }
         if failures.isEmpty {
@@ -57,8 +58,8 @@ public struct VerificationReport {
                 if let problem = row.problem {
                     lines.append("FAILED ∂\(row.of)/∂\(row.wrt): \(problem)")
                 } else {
-                    lines.append(String(format: "FAILED ∂%@/∂%@: symbolic differs from backprop by %.2e (relative), finite difference by %.2e",
-                                        row.of, row.wrt, row.symbolicError, row.finiteDifferenceError))
+                    lines.append("FAILED ∂\(row.of)/∂\(row.wrt): symbolic differs from backprop by \(Self.error(row.symbolicError)) (relative), "
+                                 + "finite difference by \(Self.error(row.finiteDifferenceError))")
                 }
             }
             lines.append("\(failures.count) of \(v.rows.count) derivatives disagree")
@@ -74,6 +75,7 @@ public struct VerificationReport {
             ("agrees", .bool(v.agrees)),
             ("seed", .number(Double(v.seed))),
             ("drawn", .array(v.drawn.map(JSONValue.string))),
+            ("notes", .array(v.notes.map(JSONValue.string))),
             ("substitute", v.substitute.map { .string($0.name) } ?? .null),
             ("batch_size", .number(Double(v.batchSize))),
             ("rows", .array(v.rows.map { row in
@@ -90,8 +92,15 @@ public struct VerificationReport {
         ])
     }
 
+    /// Significant digits of the values compared: enough to see agreement to about 10⁻⁶.
+    static let digits = 7
+
+    /// A value of the table, by the one display rule (``DisplayNumber``) at ``digits`` digits.
     private static func number(_ x: Double?) -> String {
         guard let x else { return "—" }
-        return x.isFinite ? String(format: "%.10g", x) : "\(x)"
+        return TextPrinter(digits: digits).number(.real(x))
     }
+
+    /// A relative error, by the same rule at 2 significant digits.
+    private static func error(_ x: Double) -> String { TextPrinter(digits: 2).number(.real(x)) }
 }

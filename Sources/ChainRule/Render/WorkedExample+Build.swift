@@ -20,7 +20,7 @@ extension WorkedExample {
         let builder = Builder(network: network, runtime: runtime, definitions: definitions)
         let layered = LayerBuilder(network: network)
         for (number, iteration) in training.iterations.enumerated() {
-            let label = "Iteration \(number + 1)"
+            let label = "Iteration \(training.firstIteration + number)"
             for (k, pass) in iteration.passes.enumerated() {
                 let heading = iteration.passes.count > 1 ? label + ", sample \(k + 1)" : label
                 let single = iteration.passes.count == 1
@@ -185,34 +185,11 @@ extension WorkedExample {
                     let numeric = Expr.difference(.number(old[name] ?? .real(.nan)),
                                                   .product([.number(rate), .number(.real(gradient.scalars[k]))]))
                     lines.append(Line(lhs: .expr(.symbol(name)), isUpdate: true,
-                                      steps: [.expr(symbolic), .expr(numeric), .expr(.number(.real(new.scalars[k])))]))
+                                      steps: [.expr(symbolic), .expr(numeric), .expr(.number(.real(new.scalars[k])))],
+                                      old: old[name].map { [$0.doubleValue] }))
                 }
             }
             return Section(title: "Update (η = \(DisplayNumber.string(rate)))", lines: lines)
-        }
-    }
-}
-
-extension Expr {
-    /// How many symbols occur (with repetition): a measure of how long the substituted form gets.
-    var symbolCount: Int {
-        switch self {
-        case .symbol: 1
-        case .number, .partial, .total: 0
-        case .sum(let items), .product(let items), .apply(_, let items): items.reduce(0) { $0 + $1.symbolCount }
-        case .power(let a, let b): a.symbolCount + b.symbolCount
-        }
-    }
-
-    /// The expression with every symbol that has a value replaced by that number.
-    func substituting(_ values: [String: Number]) -> Expr {
-        switch self {
-        case .symbol(let name): values[name].map(Expr.number) ?? self
-        case .number, .partial, .total: self
-        case .sum(let items): .sum(items.map { $0.substituting(values) })
-        case .product(let items): .product(items.map { $0.substituting(values) })
-        case .apply(let f, let items): .apply(f, items.map { $0.substituting(values) })
-        case .power(let a, let b): .power(a.substituting(values), b.substituting(values))
         }
     }
 }

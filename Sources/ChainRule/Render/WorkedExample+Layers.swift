@@ -219,7 +219,8 @@ extension WorkedExample {
                                                 Operand(.minus, Tensor(rate)),
                                                 Operand(.times, single ? Tensor(gradient.entries[0]) : Tensor(shape: shape, entries: gradient.entries))])
                 lines.append(Line(lhs: .layer(.symbol(symbol)), isUpdate: true,
-                                  steps: [.descent(symbol), numbers, .tensor(single ? RealTensor(new.scalars[0]) : new)]))
+                                  steps: [.descent(symbol), numbers, .tensor(single ? RealTensor(new.scalars[0]) : new)],
+                                  old: old.entries.map(\.doubleValue)))
             }
             return Section(title: "Update (η = \(DisplayNumber.string(rate)))", lines: lines)
         }

@@ -19,6 +19,25 @@ public struct WorkedExample: Sendable {
         public var isUpdate: Bool = false
         /// The right-hand sides, most symbolic first, the value last.
         public var steps: [Step]
+        /// For an update, the value before it: printers show the line with enough digits that the
+        /// new value visibly differs (``shownDigits(_:)``).
+        /// (Entry by entry for a vector or matrix.)
+        public var old: [Double]? = nil
+
+        /// The significant digits to show this line with: `digits`, or more for an update whose change
+        /// (of any entry) is below that precision (see ``DisplayNumber/digits(showingChangeFrom:to:digits:)``).
+        public func shownDigits(_ digits: Int) -> Int {
+            guard let old else { return digits }
+            let new: [Double]
+            switch steps.last {
+            case .expr(.number(let n))?: new = [n.doubleValue]
+            case .tensor(let t)?: new = t.scalars
+            default: return digits
+            }
+            return zip(old, new).map { old, new in
+                old == new ? digits : DisplayNumber.digits(showingChangeFrom: old, to: new, digits: digits) ?? DisplayNumber.maxUpdateDigits
+            }.max() ?? digits
+        }
     }
 
     /// One right-hand side.

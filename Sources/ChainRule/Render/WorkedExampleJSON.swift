@@ -26,7 +26,7 @@ public enum WorkedExampleJSON {
         let iterations: [JSONValue] = training.iterations.enumerated().map { number, iteration in
             var members: [(key: String, value: JSONValue)] = []
             let samples = iteration.passes.map { pass -> JSONValue in
-                errors += pass.evaluation.nonFinite.map { .string("iteration \(number + 1): the value of \($0) is not a finite number") }
+                errors += pass.evaluation.nonFinite.map { .string("iteration \(training.firstIteration + number): the value of \($0) is not a finite number") }
                 var sample: [(key: String, value: JSONValue)] = [
                     (key: "values", value: named(Array(network.nodes.indices)) { pass.evaluation.value($0) }),
                     (key: "loss", value: pass.evaluation.loss.map(JSONValue.number) ?? .null),

@@ -32,7 +32,9 @@ public struct WorkedExampleLaTeX: Sendable {
 
     /// One line: `lhs &= … = value`.
     public func render(_ line: WorkedExample.Line) -> String {
-        render(line.lhs) + (line.isUpdate ? " &\\leftarrow " : " &= ") + line.steps.map(render).joined(separator: " = ")
+        // An update shows as many digits as it takes to see its change.
+        let sides = Sides(digits: line.shownDigits(digits))
+        return sides.render(line.lhs) + (line.isUpdate ? " &\\leftarrow " : " &= ") + line.steps.map { sides.render($0) }.joined(separator: " = ")
     }
 
     /// One side of a line (math mode).
@@ -70,6 +72,7 @@ public struct WorkedExampleLaTeX: Sendable {
 
     /// Entries as a number, a column (a row when `transposed`) or a matrix in a `bmatrix`.
     private static func matrix(_ entries: [String], _ shape: Shape, transposed: Bool = false) -> String {
+        let entries = entries.map { LaTeXPrinter().decimalText($0) }  // 4.119 \times 10^{-5}
         switch shape.rank {
         case 0: return entries.first ?? ""
         case 1 where entries.count == 1: return entries[0]

@@ -26,7 +26,9 @@ public struct WorkedExampleText: Sendable {
 
     /// One line.
     public func render(_ line: WorkedExample.Line) -> String {
-        render(line.lhs) + (line.isUpdate ? " ← " : " = ") + line.steps.map(render).joined(separator: " = ")
+        // An update shows as many digits as it takes to see its change.
+        let sides = Sides(digits: line.shownDigits(digits))
+        return sides.render(line.lhs) + (line.isUpdate ? " ← " : " = ") + line.steps.map { sides.render($0) }.joined(separator: " = ")
     }
 
     /// One side of a line.
@@ -58,17 +60,12 @@ public struct WorkedExampleText: Sendable {
 
     /// A number as shown: given values exactly, computed ones rounded; `−` for minus.
     static func number(_ n: Number, _ digits: Int) -> String {
-        let text = DisplayNumber.string(n, digits: digits)
-        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+        TextPrinter(digits: digits).decimalText(DisplayNumber.string(n, digits: digits))
     }
 
     /// `[0.9940, 0.9977]`, `[[0.1000, 0.2000], …]`.
     func tensor(_ t: RealTensor) -> String {
-        let entries = t.scalars.map { value -> String in
-            let text = DisplayNumber.string(value, digits: digits)
-            return text.hasPrefix("-") ? "−" + text.dropFirst() : text
-        }
-        return WorkedExampleText.nested(entries, t.shape)
+        WorkedExampleText.nested(t.scalars.map { TextPrinter(digits: digits).number(.real($0)) }, t.shape)
     }
 
     /// Entries written as nested brackets by shape.

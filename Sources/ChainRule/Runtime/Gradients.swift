@@ -26,6 +26,6 @@ public struct Gradients: Sendable {
 
     /// The names of nodes whose derivative has a NaN or an infinity.
     public var nonFinite: [String] {
-        network.nodes.indices.filter { !adjoints[$0].isFinite }.map { network.nodes[$0].name }
+        network.nodes.indices.filter { !self[$0].isFinite }.map { network.nodes[$0].name }
     }
 }

@@ -61,3 +61,8 @@ public struct RealTensor: Hashable, Sendable, CustomStringConvertible {
         RealTensor(shape: shape, scalars: scalars.map { $0 * factor })
     }
 }
+
+extension RealTensor {
+    /// The values as a ``Tensor`` of real numbers.
+    var tensor: Tensor { Tensor(shape: shape, entries: scalars.map(Number.real)) }
+}

@@ -44,11 +44,12 @@ public struct Runtime: Sendable {
         let slot = tape.nodeSlots[node], count = tape.shapes[slot].count
         var seed = [Double](repeating: component == nil ? 1 : 0, count: count)
         if let component, seed.indices.contains(component) { seed[component] = 1 }
-        let adjoints = tape.backward(evaluation.slots, seed: slot, seedValue: seed, localTo: node)
+        let adjoints = tape.localBackward(evaluation.slots, node: node, seedValue: seed)
         var result: [Int: RealTensor] = [:]
         for input in network.nodes[node].formula?.references ?? [] {
             let s = tape.nodeSlots[input]
-            result[input] = RealTensor(shape: network.nodes[input].shape, scalars: adjoints.total(s, count: tape.shapes[s].count))
+            result[input] = RealTensor(shape: network.nodes[input].shape,
+                                       scalars: adjoints[s] ?? Array(repeating: 0, count: tape.shapes[s].count))
         }
         return result
     }

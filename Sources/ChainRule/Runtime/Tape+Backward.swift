@@ -57,7 +57,7 @@ extension Tape {
     }
 
     /// Sends the adjoint `g` of `slot` to its operands.
-    private func step(_ slot: Int, _ g: [Double], _ v: [RealTensor], local: Bool,
+    func step(_ slot: Int, _ g: [Double], _ v: [RealTensor], local: Bool,
                       _ accumulate: (Int, [Double], Bool) -> Void) {
         func send(_ target: Int, _ entries: [Double]) { accumulate(target, entries, false) }
         func report(_ target: Int, _ entries: [Double]) { accumulate(target, entries, true) }

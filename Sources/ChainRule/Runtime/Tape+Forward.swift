@@ -11,7 +11,7 @@ extension Tape {
         return values
     }
 
-    private func evaluate(_ slot: Int, _ v: [RealTensor], _ leaves: [Int: RealTensor]) -> RealTensor {
+    func evaluate(_ slot: Int, _ v: [RealTensor], _ leaves: [Int: RealTensor]) -> RealTensor {
         let shape = shapes[slot]
         func map(_ a: Int, _ f: (Double) -> Double) -> RealTensor {
             RealTensor(shape: shape, scalars: v[a].scalars.map(f))

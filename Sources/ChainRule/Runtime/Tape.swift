@@ -13,6 +13,8 @@ struct Tape: Sendable {
     var nodeSlots: [Int] = []
     /// How many scalars each node holds.
     var nodeCounts: [Int] = []
+    /// The first slot of each node's own operations (they run up to its value slot, contiguously).
+    var nodeStarts: [Int] = []
 
     /// Compiles `network`; fails on an activation without numeric meaning (`g`).
     init(_ network: Network) throws(RuntimeError) {
@@ -30,6 +32,8 @@ struct Tape: Sendable {
             nodeSlots.append(slot)
         }
         nodeCounts = network.nodes.map(\.shape.count)
+        nodeStarts = Array(repeating: 0, count: network.nodes.count)
+        for slot in owners.indices.reversed() { nodeStarts[owners[slot]] = slot }
     }
 
     private mutating func append(_ operation: Operation, shape: Shape, owner: Int, constant: Bool) -> Int {

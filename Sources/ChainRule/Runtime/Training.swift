@@ -1,4 +1,5 @@
-/// A worked example run numerically: `iterations` gradient-descent passes from a starting point.
+/// A worked example run numerically: `iterations` gradient-descent passes from a starting point, or
+/// (streamed) a consecutive part of them starting at pass number ``firstIteration``.
 public struct Training: Sendable {
     /// The network trained.
     public var network: Network
@@ -10,6 +11,9 @@ public struct Training: Sendable {
     public var batchSize: Int
     /// The learning rate η; `nil` when the file gives none (no updates are made).
     public var rate: Double?
+    /// The number (from 1) of the first pass in ``iterations``: 1 for a whole run, the pass's own
+    /// number for one part of a streamed run.
+    public var firstIteration: Int = 1
 }
 
 extension Runtime {
@@ -18,17 +22,32 @@ extension Runtime {
     /// default) with loss and gradients averaged over the batch.
     public func train(from point: Point, iterations: Int? = nil, rate: Double? = nil,
                       batch: [[Int: RealTensor]]? = nil) -> Training {
+        var record: [Iteration] = []
+        var run = train(from: point, iterations: iterations, rate: rate, batch: batch) { record += $0.iterations }
+        run.iterations = record
+        return run
+    }
+
+    /// The same passes as ``train(from:iterations:rate:batch:)``, streamed: `each` receives every pass
+    /// as soon as it is computed, as a ``Training`` holding that pass alone (numbered by
+    /// ``Training/firstIteration``), and nothing is kept, so memory does not grow with the number of
+    /// passes. Returns the run's description without passes (``Training/iterations`` empty).
+    public func train(from point: Point, iterations: Int? = nil, rate: Double? = nil,
+                      batch: [[Int: RealTensor]]? = nil, each: (Training) -> Void) -> Training {
         let rows = batch ?? network.samples.map { $0.mapValues(RealTensor.init) }
         let eta = rate ?? network.rate?.doubleValue
+        let run = Training(network: network, start: point, iterations: [], batchSize: max(rows.count, 1), rate: eta)
         var current = point
-        var record: [Iteration] = []
-        for _ in 0..<max(1, iterations ?? network.iterations) {
+        for number in 1...max(1, iterations ?? network.iterations) {
             let iteration = step(at: current, rows: rows, rate: eta)
-            record.append(iteration)
+            var part = run
+            part.iterations = [iteration]
+            part.firstIteration = number
+            each(part)
             for (index, value) in iteration.updated { current.values[index] = value }
             if iteration.updated.isEmpty { break }
         }
-        return Training(network: network, start: point, iterations: record, batchSize: max(rows.count, 1), rate: eta)
+        return run
     }
 
     private func step(at point: Point, rows: [[Int: RealTensor]], rate: Double?) -> Iteration {
