@@ -10,6 +10,7 @@ let suites: [(name: String, summary: String, run: () -> Void)] = [
     ("check", "10,000 answers to the quiz's dy/dx1 split, parsed and checked", CheckBenchmark.run),
     ("verify", "verify on one neuron of 250 to 2,000 inputs (time per derivative should stay flat)", VerifyBenchmark.run),
     ("key", "200 variants of example-3-bce.nn with question sheets, keys and the answers CSV (target < 5 s)", KeyBenchmark.run),
+    ("grade", "1,000 students × 5 questions graded with feedback files and the class report (target < 5 s)", GradeBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -15,6 +15,7 @@ enum CLI {
         VerifyCommand.command,
         CheckCommand.command,
         KeyCommand.command,
+        GradeCommand.command,
     ]
 
     /// The version `chainrule --version` prints.

@@ -37,6 +37,8 @@ public struct WorkedChecker: Sendable {
 
     let graph: ScalarGraph
     let partials: LocalPartials
+    /// Every edge's local partial in the network's names, worked out once (each check evaluates them).
+    let edgePartials: [EdgeKey: Expr]
     let consumers: [[Int]]
     let runtime: Runtime
     let start: Point
@@ -52,7 +54,13 @@ public struct WorkedChecker: Sendable {
                                   parameters: parameters.union(aliases.map.filter { parameters.contains($0.value) }.keys))
         let graph = network.scalarGraph(contractingPreactivations: false)
         self.graph = graph
-        partials = LocalPartials(graph: graph, unitSums: network.unitSums)
+        let partials = LocalPartials(graph: graph, unitSums: network.unitSums)
+        self.partials = partials
+        var edgePartials: [EdgeKey: Expr] = [:]
+        for (q, node) in graph.nodes.enumerated() {
+            for u in node.inputs { edgePartials[EdgeKey(q: q, u: u)] = partials.value(of: node.name, wrt: graph.nodes[u].name) }
+        }
+        self.edgePartials = edgePartials
         consumers = graph.consumers
         runtime = try Runtime(network)
         start = try Point(network: network)
