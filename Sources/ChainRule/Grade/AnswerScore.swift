@@ -59,6 +59,10 @@ public struct AnswerScore: Hashable, Sendable {
             case .tooLarge:
                 wrongPaths = paths
                 names.append("an answer too large to compare")
+            case .polynomialDiffers:
+                // Too many paths to say which are wrong: the answer differs, so no path earns credit.
+                wrongPaths = paths
+                names.append("an answer that differs from the derivative (compared modulo a prime)")
             }
         }
         let total = max(paths, 1)
