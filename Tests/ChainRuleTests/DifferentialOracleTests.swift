@@ -155,11 +155,13 @@ struct DifferentialOracleTests {
                     let f = pick(["sigmoid", "tanh", "relu", "identity"])
                     chosen = ("\(f)(\(w) \(a) + \(v) \(b) + 1)", .f(f, .add(.add(.mul(.leaf(w), .leaf(a)), .mul(.leaf(v), .leaf(b))), .number(1))))
                 case 1 where a != b:
-                    // A neuron of node names: implicit weights w_q_u and bias b_q, given values here.
+                    // A neuron of node names: implicit weights (the quiz's v_q_x from inputs, w_q_u from
+                    // nodes) and bias b_q, given values here.
                     let f = pick(["sigmoid", "tanh", "relu", "identity"])
+                    func weight(_ u: String) -> String { (inputs.contains(u) ? "v_" : "w_") + "\(name)_\(u)" }
                     var z: T = .leaf("b_" + name)
-                    for u in [a, b] { z = .add(.mul(.leaf("w_\(name)_\(u)"), .leaf(u)), z) }
-                    for p in ["w_\(name)_\(a)", "w_\(name)_\(b)", "b_" + name] {
+                    for u in [a, b] { z = .add(.mul(.leaf(weight(u)), .leaf(u)), z) }
+                    for p in [weight(a), weight(b), "b_" + name] {
                         let (text, value) = number()
                         c.source.append("param \(p) = \(text)")
                         c.values[p] = value
