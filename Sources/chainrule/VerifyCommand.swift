@@ -33,11 +33,15 @@ enum VerifyCommand {
         if let perturb = arguments.value("perturb") {
             let parts = perturb.split(separator: ",").map(String.init)
             guard parts.count == 2 else { throw spec.usageError("--perturb takes Q,U (two names), got '\(perturb)'") }
+            try NameOptions.checkEdge(of: parts[0], wrt: parts[1], in: network, spec: spec)
             verifier.perturbed = (parts[0], parts[1])
         }
         let questions: [(of: String, wrt: String)]
         switch (arguments.value("of"), arguments.value("wrt")) {
-        case (let of?, let wrt?): questions = [(of, wrt)]
+        case (let of?, let wrt?):
+            try NameOptions.check(of, option: "of", in: network, spec: spec)
+            try NameOptions.check(wrt, option: "wrt", in: network, spec: spec)
+            questions = [(of, wrt)]
         case (nil, nil): questions = Verifier.questions(of: network)
         default: throw spec.usageError("--of and --wrt go together")
         }

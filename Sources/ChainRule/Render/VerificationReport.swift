@@ -22,6 +22,9 @@ public struct VerificationReport {
         if let substitute = v.substitute {
             lines.append("g is unspecified: the numbers use g = \(substitute.name) (the chain-rule structure does not depend on it)")
         }
+        if v.batchSize > 0 {
+            lines.append("every value is the average over the \(v.batchSize) sample\(v.batchSize == 1 ? "" : "s") (the batch-averaged loss, as run reports it)")
+        }
         if !v.drawn.isEmpty {
             lines.append("values drawn at random (seed \(v.seed)) for the symbolic leaves: " + v.drawn.joined(separator: ", "))
         }
@@ -64,7 +67,7 @@ public struct VerificationReport {
         return lines.joined(separator: "\n")
     }
 
-    /// `{"agrees", "drawn", "seed", "substitute", "rows": [{"of", "wrt", "symbolic", "backprop", "finite_difference", …}]}`.
+    /// `{"agrees", "drawn", "seed", "substitute", "batch_size", "rows": [{"of", "wrt", "symbolic", "backprop", "finite_difference", …}]}`.
     public var json: JSONValue {
         let v = verification
         func number(_ x: Double?) -> JSONValue { x.map(JSONValue.number) ?? .null }
@@ -74,6 +77,7 @@ public struct VerificationReport {
             ("drawn", .array(v.drawn.map(JSONValue.string))),
             ("notes", .array(v.notes.map(JSONValue.string))),
             ("substitute", v.substitute.map { .string($0.name) } ?? .null),
+            ("batch_size", .number(Double(v.batchSize))),
             ("rows", .array(v.rows.map { row in
                 .object([
                     ("of", .string(row.of)), ("wrt", .string(row.wrt)), ("form", .string(row.form)),
