@@ -15,6 +15,7 @@ enum CLI {
         VerifyCommand.command,
         CheckCommand.command,
         KeyCommand.command,
+        GradeCommand.command,
     ]
 
     static let usage = """

@@ -8,15 +8,11 @@ import Testing
     private func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
 
     private func check(_ network: String, _ fixture: String, fixtureNetwork: Bool = false) throws -> WorkedCheck {
-        let source = fixtureNetwork ? WorkedFixture.text(network) : Package.source(network)
-        let checker = try WorkedChecker(network: try Network.parse(source).get())
-        return checker.check(WorkedFixture.text(fixture))
+        try WorkedFixture.check(network, fixture, fixtureNetwork: fixtureNetwork)
     }
 
-    /// The line labelled `label` (as the report labels it) in `iteration`.
     private func line(_ check: WorkedCheck, _ label: String, iteration: Int = 1) throws -> WorkedCheck.Line {
-        let report = CheckReport(worked: check)
-        return try #require(check.lines.first { report.label($0.entry) == label && $0.entry.iteration == iteration }, "\(label)")
+        try WorkedFixture.line(check, label, iteration: iteration)
     }
 
     /// The labels of the slips a line follows from.
@@ -133,7 +129,7 @@ import Testing
     @Test func namesThatMatchNothingAreReported() throws {
         let network = try #require(Package.network("perceptron.nn"))
         let check = try WorkedChecker(network: network).check("q = 0.5\nx1 = [0.5, 1]\nz = 0.32\n")
-        #expect(check.lines[0].problem == .unknownName("q"))
+        guard case .unknownName("q", _)? = check.lines[0].problem else { Issue.record("\(String(describing: check.lines[0].problem))"); return }
         #expect(check.lines[1].problem == .shapeMismatch(expected: 1, given: 2))
         #expect(check.lines[2].status == .ok)
         #expect(!check.correct)

@@ -10,7 +10,7 @@ struct GraphTests {
         let z = try #require(network["z_d"])
         #expect(z.kind == .preactivation && z.isImplicit)
         let names = (z.formula?.references ?? []).map { network.nodes[$0].name }
-        #expect(names == ["w_d_a", "a", "w_d_b", "b", "w_d_x2", "x2", "b_d"])
+        #expect(names == ["w_d_a", "a", "w_d_b", "b", "v_d_x2", "x2", "b_d"])
         #expect(network["w_d_a"]?.kind == .parameter)
         #expect(network.outputs.map { network.nodes[$0].name } == ["y"])
     }

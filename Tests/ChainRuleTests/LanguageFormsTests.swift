@@ -224,4 +224,75 @@ struct LanguageFormsTests {
         #expect(file.statements.count == 2)
         #expect(file.diagnostics.count == 1 && file.diagnostics.first?.location.line == 3)
     }
+
+    // MARK: Matrices and reductions
+
+    @Test func reductionsHaveValuesAndGradients() throws {
+        let source = """
+            input v[4] = [0.5, -2, 1.5, 0.25]
+            param W[2,2] = [[0.3, -0.4], [1.2, 0.5]], V[2,2] = [[2, 1], [-1, 3]]
+            lambda = 0.1
+            n = norm(W)
+            m = mean(v)
+            top = max(v)
+            low = min(v)
+            many = max(v[1], v[3], v[4])
+            fewest = min(v[1], v[3], v[4], m)
+            H = W ⊙ V
+            loss L = lambda norm(W)^2 + sum(H) + m top
+            """
+        let values = try Self.values(source)
+        let w = [0.3, -0.4, 1.2, 0.5], v = [0.5, -2, 1.5, 0.25], vv = [2.0, 1, -1, 3]
+        let norm = Foundation.sqrt(w.reduce(0) { $0 + $1 * $1 })
+        let mean = v.reduce(0, +) / 4
+        #expect(Self.close(values["n"], norm))
+        #expect(Self.close(values["m"], mean))
+        #expect(values["top"] == 1.5 && values["low"] == -2)
+        #expect(values["many"] == 1.5 && values["fewest"] == 0.0625)
+        #expect(Self.close(values["L"], 0.1 * norm * norm + zip(w, vv).reduce(0) { $0 + $1.0 * $1.1 } + mean * 1.5))
+        let network = try Self.network(source)
+        let runtime = try Runtime(network)
+        let gradients = runtime.backward(runtime.forward(at: try Point(network: network)))
+        // ∂L/∂W = 2λW + V; ∂L/∂v = top/4 everywhere plus mean at the largest entry.
+        let dW = try #require(gradients["W"]?.scalars)
+        for k in 0..<4 { #expect(Self.close(dW[k], 2 * 0.1 * w[k] + vv[k])) }
+        let quarter: Double = 1.5 / 4
+        let expected: [Double] = [quarter, quarter, quarter + mean, quarter]
+        #expect(try #require(gradients["v"]?.scalars) == expected)
+        let verification = try Verifier().verify(network, questions: Verifier.questions(of: network))
+        #expect(verification.agrees)
+    }
+
+    @Test func aClassTargetIsOneHotAsLongAsThePrediction() throws {
+        let network = try Self.network("""
+            input z[4] = [0.1, 2, -1, 0.5]
+            target y = class 2
+            loss L = cross_entropy(softmax(z), y)
+            """)
+        #expect(network["y"]?.value?.doubles == [0, 1, 0, 0])
+        let z = [0.1, 2, -1, 0.5]
+        let loss = Foundation.log(z.reduce(0) { $0 + Foundation.exp($1) }) - 2
+        let evaluation = try Runtime(network).forward(at: try Point(network: network))
+        #expect(Self.close(evaluation.loss, loss))
+        #expect(Self.errors("input z[2]\ntarget y = class 3\nloss L = cross_entropy(softmax(z), y)").first?.message
+            == "'y' is class 3, but there are only 2 classes")
+        #expect(Self.errors("input z[2]\ntarget y = class 1\nloss L = sum(z)").first?.message.contains("no cross_entropy") == true)
+    }
+
+    // MARK: The quiz's notation
+
+    @Test func implicitWeightsFollowTheQuizAndOldNamesStillRead() throws {
+        let network = try Self.network("""
+            input x1 = 0.5, x2 = -0.3
+            param w_c_x2 = 0.7, w_c_a = 0.2, b_c = 0.1
+            a = sigmoid(x1)
+            c = sigmoid(a, x2)
+            find dc/dw_c_x2
+            """)
+        let names = network.nodes.filter { $0.kind == .parameter }.map(\.name)
+        #expect(names.contains("v_c_x2") && names.contains("w_c_a") && !names.contains("w_c_x2"))
+        #expect(network["v_c_x2"]?.value?.doubles == [0.7])
+        #expect(network.questions.first?.kind == .derivative(of: "c", wrt: "v_c_x2"))
+        #expect(NameAliases(network: network).canonical("w_c_x2") == "v_c_x2")
+    }
 }

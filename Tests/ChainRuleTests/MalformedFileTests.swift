@@ -22,7 +22,7 @@ struct MalformedFileTests {
         Case(name: "shape mismatch", source: "input x[3]\nparam W[2,4]\nh = W x\n", line: 3, column: 5, message: "shape mismatch: cannot multiply [2,4] by [3]"),
         Case(name: "shape mismatch in a sum", source: "input x[3], y[2]\nh = x + y\n", line: 2, column: 5, message: "shape mismatch: cannot add [3] and [2]"),
         Case(name: "unknown function", source: "input x\nh = sigmoud(x)\n", line: 2, column: 5, message: "unknown function 'sigmoud'"),
-        Case(name: "wrong number of arguments", source: "input x\nh = max(x)\n", line: 2, column: 5, message: "wrong number of arguments: max takes 2, got 1"),
+        Case(name: "wrong number of arguments", source: "input x\nh = exp(x, x)\n", line: 2, column: 5, message: "wrong number of arguments: exp takes 1, got 2"),
         Case(name: "find names nothing", source: "input x\nh = tanh(x)\nfind dq/dx\n", line: 3, column: 6, message: "find names nothing: no node 'q'"),
         Case(name: "bad number", source: "input x = 0.2.3\n", line: 1, column: 11, message: "bad number '0.2.3'"),
         Case(name: "unbalanced brackets", source: "input x\nh = sigmoid((x + 1)\n", line: 2, column: 12, message: "unclosed '('"),

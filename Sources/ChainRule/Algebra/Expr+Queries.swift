@@ -54,14 +54,24 @@ extension Expr {
     /// Whether the symbol `name` occurs.
     public func depends(on name: String) -> Bool { contains { $0 == .symbol(name) } }
 
-    /// Whether some subexpression (or the expression itself) satisfies `predicate`.
+    /// Whether some subexpression (or the expression itself) satisfies `predicate` (parents before
+    /// children, in written order; an explicit stack, so any depth is fine).
     public func contains(where predicate: (Expr) -> Bool) -> Bool {
-        predicate(self) || children.contains { $0.contains(where: predicate) }
+        var stack = [self]
+        while let expr = stack.popLast() {
+            if predicate(expr) { return true }
+            stack.append(contentsOf: expr.children.reversed())
+        }
+        return false
     }
 
-    /// Calls `body` on every subexpression, parents before children, in written order.
+    /// Calls `body` on every subexpression, parents before children, in written order (an explicit
+    /// stack, so any depth is fine).
     public func visit(_ body: (Expr) -> Void) {
-        body(self)
-        for child in children { child.visit(body) }
+        var stack = [self]
+        while let expr = stack.popLast() {
+            body(expr)
+            stack.append(contentsOf: expr.children.reversed())
+        }
     }
 }

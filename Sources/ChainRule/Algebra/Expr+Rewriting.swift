@@ -1,9 +1,23 @@
 /// Rewriting: substitution, generic bottom-up transforms, and folding a subexpression back into a name.
 extension Expr {
-    /// Applies `transform` to every subexpression, children first; `nil` keeps the (rebuilt) node.
+    /// Applies `transform` to every subexpression, children first (in written order); `nil` keeps the
+    /// (rebuilt) node. An explicit stack, so any depth is fine.
     public func rewritten(_ transform: (Expr) -> Expr?) -> Expr {
-        let rebuilt = children.isEmpty ? self : replacingChildren(children.map { $0.rewritten(transform) })
-        return transform(rebuilt) ?? rebuilt
+        // Each frame: a node, its children, and the rewritten children so far.
+        var frames: [(expr: Expr, children: [Expr], done: [Expr])] = [(self, children, [])]
+        while true {
+            let top = frames.count - 1
+            if frames[top].done.count < frames[top].children.count {
+                let child = frames[top].children[frames[top].done.count]
+                frames.append((child, child.children, []))
+                continue
+            }
+            let frame = frames.removeLast()
+            let rebuilt = frame.children.isEmpty ? frame.expr : frame.expr.replacingChildren(frame.done)
+            let result = transform(rebuilt) ?? rebuilt
+            if frames.isEmpty { return result }
+            frames[frames.count - 1].done.append(result)
+        }
     }
 
     /// Replaces each `.symbol(name)` that has an entry in `values` (not simplified).

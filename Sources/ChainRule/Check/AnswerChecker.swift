@@ -63,8 +63,11 @@ public struct AnswerChecker: Sendable {
     public let factoredCount: Int
     let totals: [Edge: PathSum]
 
-    /// A checker for ∂of/∂wrt on `network`; throws for unknown names, whole vectors, or more paths than
-    /// ``Derivation/pathLimit``.
+    /// Whether ∂A/∂B has more paths than ``Derivation/pathLimit``, so that answers are compared by
+    /// evaluation modulo a prime (see ``modularStep(_:at:final:)``) instead of path by path.
+    public let comparesByEvaluation: Bool
+
+    /// A checker for ∂of/∂wrt on `network`; throws for unknown names or whole vectors.
     public init(network: Network, of: String, wrt: String) throws(DerivationError) {
         let aliases = NameAliases(network: network)
         let derivation = try network.derivation(of: aliases.canonical(of), wrt: aliases.canonical(wrt))
@@ -72,17 +75,27 @@ public struct AnswerChecker: Sendable {
         let preactivations = network.nodes.filter { $0.kind == .preactivation }.map(\.name)
         if let z = preactivations.first, derivation.graph.index(of: z) == nil {
             let full = network.scalarGraph(contractingPreactivations: false)
-            uncontracted = [try AnswerChecker(network: network, aliases: aliases,
-                                              derivation: Derivation(graph: full, of: derivation.ofName, wrt: derivation.wrtName))]
-            self.preactivations = Set(preactivations)
+            let checker = try AnswerChecker(network: network, aliases: aliases,
+                                            derivation: Derivation(graph: full, of: derivation.ofName, wrt: derivation.wrtName))
+            let names = Set(preactivations).union(aliases.map.filter { preactivations.contains($0.value) }.keys)
+            uncontracted = Uncontracted(checker: checker, names: names)
         }
     }
 
     /// The checker on the uncontracted graph, for answers that write pre-activations (∂ŷ/∂z ∂z/∂w1),
-    /// when this one's graph is contracted (at most one element).
-    private var uncontracted: [AnswerChecker] = []
-    /// The pre-activations' names, when ``uncontracted`` is set.
-    private var preactivations: Set<String> = []
+    /// when this one's graph is contracted, with the names that call for it (one reference, so that
+    /// copying a checker stays cheap).
+    final class Uncontracted: Sendable {
+        let checker: AnswerChecker
+        let names: Set<String>
+
+        init(checker: AnswerChecker, names: Set<String>) {
+            self.checker = checker
+            self.names = names
+        }
+    }
+
+    private var uncontracted: Uncontracted?
 
     private init(network: Network, aliases: NameAliases, derivation: Derivation) throws(DerivationError) {
         self.network = network
@@ -101,7 +114,8 @@ public struct AnswerChecker: Sendable {
         }
         edgeIDs = ids
         edges = list
-        let expanded = try derivation.expanded()
+        comparesByEvaluation = derivation.pathCount > Derivation.pathLimit
+        let expanded = comparesByEvaluation ? Expr.zero : (try? derivation.expanded()) ?? .zero
         var order: [[Int]] = []
         var sum = PathSum.zero
         for term in expanded.summands where term != .zero {
@@ -141,8 +155,8 @@ public struct AnswerChecker: Sendable {
 
     /// Checks a parsed answer (read with ``parser``, so that its names are the network's).
     public func check(_ answer: Answer) -> CheckResult {
-        if let full = uncontracted.first, writesPreactivation(answer) {
-            var full = full
+        if let uncontracted, AnswerChecker.writes(uncontracted.names, in: answer) {
+            var full = uncontracted.checker
             (full.form, full.plugIn, full.seed, full.points) = (form, plugIn, seed, points)
             return full.check(answer)
         }
@@ -163,15 +177,15 @@ public struct AnswerChecker: Sendable {
         return CheckResult(of: of, wrt: wrt, steps: steps, findings: findings)
     }
 
-    /// Whether an answer names a pre-activation (in a symbol or a derivative).
-    private func writesPreactivation(_ answer: Answer) -> Bool {
+    /// Whether an answer writes one of `names` (in a symbol or a derivative).
+    private static func writes(_ names: Set<String>, in answer: Answer) -> Bool {
         var found = false
-        for side in [answer.lhs].compactMap({ $0 }) + answer.rhs {
-            aliases.canonical(side.expr).visit { e in
+        for side in [answer.lhs].compactMap({ $0 }) + answer.rhs where !found {
+            side.expr.visit { e in
                 switch e {
-                case .symbol(let s): if preactivations.contains(s) { found = true }
+                case .symbol(let s): if names.contains(s) { found = true }
                 case .partial(let q, let u), .total(let q, let u):
-                    if preactivations.contains(q) || preactivations.contains(u) { found = true }
+                    if names.contains(q) || names.contains(u) { found = true }
                 default: break
                 }
             }
@@ -183,8 +197,8 @@ public struct AnswerChecker: Sendable {
 
     private func symbolicStep(_ expr: Expr, at location: SourceLocation, final: Bool) -> CheckResult.Step {
         var atoms = ForeignAtoms(first: edges.count)
-        guard let sum = expand(expr, &atoms) else {
-            return CheckResult.Step(expr: expr, location: location, correct: false, findings: [.tooLarge])
+        guard !comparesByEvaluation, let sum = expand(expr, &atoms) else {
+            return modularStep(expr, at: location, final: final)
         }
         var findings = atoms.findings
         compare(sum, into: &findings)
@@ -214,12 +228,15 @@ public struct AnswerChecker: Sendable {
 
         init(first: Int) { next = first }
 
-        mutating func id(_ atom: Expr, _ finding: CheckFinding?) -> PathSum {
-            if let id = ids[atom] { return .atom(id) }
+        mutating func id(_ atom: Expr, _ finding: CheckFinding?) -> PathSum { .atom(index(atom, finding)) }
+
+        /// The atom's number, given on first sight (with its finding).
+        mutating func index(_ atom: Expr, _ finding: CheckFinding?) -> Int {
+            if let id = ids[atom] { return id }
             ids[atom] = next
             next += 1
             if let finding { findings.append(finding) }
-            return .atom(next - 1)
+            return next - 1
         }
     }
 
@@ -246,12 +263,18 @@ public struct AnswerChecker: Sendable {
             }
             return sum
         case .product(let factors):
-            var product = PathSum.one
+            // Single atoms are collected and multiplied in once (a product of 10⁵ edges stays linear).
+            var product = PathSum.one, single: [Int] = []
             for factor in factors {
-                guard let f = expand(factor, &atoms), let next = product.times(f) else { return nil }
+                guard let f = expand(factor, &atoms) else { return nil }
+                if f.terms.count == 1, let (key, c) = f.terms.first, c.isOne, key.count == 1 {
+                    single.append(key[0])
+                    continue
+                }
+                guard let next = product.times(f) else { return nil }
                 product = next
             }
-            return product
+            return single.isEmpty ? product : product.times(PathSum(terms: [single.sorted(): .one]))
         case .power where expr.isConstant, .apply where expr.isConstant:
             if case .number(let n) = expr.simplified() { return .constant(n) }
             return atoms.id(expr, .notADerivative(expr))
@@ -292,10 +315,13 @@ public struct AnswerChecker: Sendable {
 
     /// The form asked for, or a note when a correct answer is not factored.
     private func formFindings(_ expr: Expr, into findings: inout [CheckFinding]) {
-        var totals: [Expr] = []
+        var partials: [Expr] = []
         expr.visit { e in
-            guard case .partial(let q, let u) = e, case .total = meaning(of: q, wrt: u), !totals.contains(e) else { return }
-            totals.append(e)
+            if case .partial = e, !partials.contains(e) { partials.append(e) }
+        }
+        let totals = partials.filter { e in
+            guard case .partial(let q, let u) = e, case .total = meaning(of: q, wrt: u) else { return false }
+            return true
         }
         let written = expr.partialCount
         switch form {

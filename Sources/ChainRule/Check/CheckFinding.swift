@@ -38,6 +38,9 @@ public enum CheckFinding: Hashable, Sendable {
     case cannotEvaluate(Expr)
     /// The answer multiplies out to too many products to compare.
     case tooLarge
+    /// Compared as polynomials in the edge symbols at random points modulo a prime (∂A/∂B has `paths`
+    /// paths, too many to list), the answer differs from ∂A/∂B.
+    case polynomialDiffers(paths: Int)
 
     /// Why an answer is not in the form asked for.
     public enum FormReason: Hashable, Sendable {

@@ -50,6 +50,9 @@ public struct CheckResult: Hashable, Sendable {
         case algebra
         /// Evaluated at `points` random points drawn from `seed` (consistent node values).
         case evaluation(points: Int, seed: UInt64)
+        /// Symbolic, compared as polynomials in the edge symbols at `points` random points modulo the
+        /// prime 2⁶¹ − 1, because ∂A/∂B has `paths` paths, too many to multiply out.
+        case modular(points: Int, paths: Int)
     }
 
     /// A: the quantity differentiated.

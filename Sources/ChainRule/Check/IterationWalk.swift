@@ -101,7 +101,7 @@ struct IterationWalk {
         var result: [WorkedChecker.EdgeKey: (computed: Traced, own: Traced)] = [:]
         for (q, node) in graph.nodes.enumerated() {
             for u in node.inputs {
-                let expr = checker.partials.value(of: node.name, wrt: graph.nodes[u].name)
+                let expr = checker.edgePartials[WorkedChecker.EdgeKey(q: q, u: u)] ?? checker.partials.value(of: node.name, wrt: graph.nodes[u].name)
                 let slips = expr.symbols.reduce(into: Set<Int>()) { $0.formUnion(env.taint[$1] ?? []) }
                 let computed: Traced = ((try? expr.evaluate(at: env.values).get()) ?? .nan, slips)
                 var own = computed

@@ -6,7 +6,9 @@
 ///   when exactly one node with a pre-activation does;
 /// - `η`, `eta`, `α`, `alpha`, `lr`: the learning rate (``rate``);
 /// - the names the file declares with `notation` (``Network/notation``): `a_1^{(1)}` for h1, and
-///   `\mathbf{x}` for the list (x1, x2) in ``groups``.
+///   `\mathbf{x}` for the list (x1, x2) in ``groups``;
+/// - `w_c_x2`: the implicit weight `v_c_x2` from the network input `x2` (its name before the quiz's
+///   v/w notation was followed).
 ///
 /// A name the network defines always means itself: aliases only fill gaps.
 public struct NameAliases: Hashable, Sendable {
@@ -41,6 +43,11 @@ public struct NameAliases: Hashable, Sendable {
             map["z" + number] = targets[0]
         }
         for name in ["eta", "alpha", "lr", "rate"] where !defined.contains(name) { map[name] = NameAliases.rate }
+        // The quiz's v for an implicit weight from a network input was written w before: w_c_x2 is v_c_x2.
+        for node in network.nodes where node.kind == .parameter && node.isImplicit && node.name.hasPrefix("v_") {
+            let old = "w" + node.name.dropFirst()
+            if !defined.contains(old) { map[old] = node.name }
+        }
         var groups: [String: [String]] = [:]
         for notation in network.notation where !defined.contains(notation.key) {
             if notation.targets.count == 1 { map[notation.key] = notation.targets[0] } else { groups[notation.key] = notation.targets }

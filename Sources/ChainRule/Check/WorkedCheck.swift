@@ -32,8 +32,8 @@ public struct WorkedCheck: Hashable, Sendable {
 
     /// Why a line was not checked.
     public enum Problem: Hashable, Sendable {
-        /// The name matches nothing in the network (as written).
-        case unknownName(String)
+        /// The name matches nothing in the network (as written), with the closest names.
+        case unknownName(String, closest: [String] = [])
         /// The line gives `given` numbers for a quantity of `expected` components.
         case shapeMismatch(expected: Int, given: Int)
         /// ∂of/∂wrt is not along an edge of the network.
@@ -113,6 +113,8 @@ public struct WorkedCheck: Hashable, Sendable {
     public var lines: [Line]
     /// Lines that could not be read.
     public var diagnostics: [Diagnostic]
+    /// What the reader skipped and decided, for a solution handed in as Markdown/LaTeX.
+    public var layout = WorkedFileLayout()
 
     /// Creates a check.
     public init(lines: [Line], diagnostics: [Diagnostic]) {

@@ -37,6 +37,8 @@ public struct WorkedChecker: Sendable {
 
     let graph: ScalarGraph
     let partials: LocalPartials
+    /// Every edge's local partial in the network's names, worked out once (each check evaluates them).
+    let edgePartials: [EdgeKey: Expr]
     let consumers: [[Int]]
     let runtime: Runtime
     let start: Point
@@ -47,10 +49,18 @@ public struct WorkedChecker: Sendable {
     public init(network: Network) throws(RuntimeError) {
         self.network = network
         aliases = NameAliases(network: network)
-        parser = WorkedFileParser(knownNames: aliases.knownNames)
+        let parameters = Set(network.nodes.filter { $0.kind == .parameter }.map(\.name))
+        parser = WorkedFileParser(knownNames: aliases.knownNames, lossName: network.loss.map { network.nodes[$0].name } ?? "L",
+                                  parameters: parameters.union(aliases.map.filter { parameters.contains($0.value) }.keys))
         let graph = network.scalarGraph(contractingPreactivations: false)
         self.graph = graph
-        partials = LocalPartials(graph: graph, unitSums: network.unitSums)
+        let partials = LocalPartials(graph: graph, unitSums: network.unitSums)
+        self.partials = partials
+        var edgePartials: [EdgeKey: Expr] = [:]
+        for (q, node) in graph.nodes.enumerated() {
+            for u in node.inputs { edgePartials[EdgeKey(q: q, u: u)] = partials.value(of: node.name, wrt: graph.nodes[u].name) }
+        }
+        self.edgePartials = edgePartials
         consumers = graph.consumers
         runtime = try Runtime(network)
         start = try Point(network: network)
@@ -93,7 +103,9 @@ public struct WorkedChecker: Sendable {
             if lines[i].status != .consistent { lines[i].slips = [] }
             lines[i].arithmetic = arithmetic(lines[i].entry)
         }
-        return WorkedCheck(lines: lines, diagnostics: file.diagnostics)
+        var check = WorkedCheck(lines: lines, diagnostics: file.diagnostics)
+        check.layout = file.layout
+        return check
     }
 
     // MARK: Names
@@ -107,13 +119,25 @@ public struct WorkedChecker: Sendable {
             line.components = [component("η", entry, 0)]
             return line
         }
+        if let group = aliases.groups[entry.name], entry.index.isEmpty, entry.kind == .value || entry.kind == .updated {
+            guard group.count == entry.numbers.count else {
+                line.problem = .shapeMismatch(expected: group.count, given: entry.numbers.count)
+                return line
+            }
+            line.quantity = entry.kind == .value ? .value(group[0]) : .updated(group[0])
+            line.components = group.indices.map { component(group[$0], entry, $0) }
+            return line
+        }
         guard let node = network[base] else {
-            line.problem = .unknownName(entry.writtenName)
+            line.problem = .unknownName(entry.writtenName, closest: closest(to: entry.writtenName))
             return line
         }
         var names = node.componentNames
         if !entry.index.isEmpty {
-            let name = Node.componentName(base, entry.index)
+            var index = entry.index
+            let dimensions = node.shape.dimensions
+            while index.count < dimensions.count, dimensions[index.count] == 1 { index.append(1) }
+            let name = Node.componentName(base, index)
             guard names.contains(name) else {
                 line.problem = .unknownName(entry.writtenName + "[" + entry.index.map(String.init).joined(separator: ",") + "]")
                 return line
@@ -123,10 +147,20 @@ public struct WorkedChecker: Sendable {
         switch entry.kind {
         case .value: line.quantity = .value(base)
         case .updated: line.quantity = .updated(base)
+        case .activationDerivative:
+            guard names.count == 1, let z = graph.index(of: names[0]),
+                  let q = consumers[z].first(where: { graph.nodes[$0].definition.map(WorkedChecker.isActivation) ?? false }) else {
+                line.problem = .notAnEdge(of: "f′", wrt: base)
+                return line
+            }
+            line.quantity = .partial(of: graph.nodes[q].name, wrt: base)
         case .gradient(let of):
             let q = aliases.canonical(of)
-            if q == lossName || network[q] == nil {
+            if q == lossName {
                 line.quantity = .gradient(base)
+            } else if network[q] == nil {
+                line.problem = .unknownName(of, closest: closest(to: of))
+                return line
             } else {
                 line.quantity = .partial(of: q, wrt: base)
                 guard names.count == 1, let qi = graph.index(of: q), let ui = graph.index(of: names[0]),
@@ -143,6 +177,17 @@ public struct WorkedChecker: Sendable {
         }
         line.components = names.indices.map { component(names[$0], entry, $0) }
         return line
+    }
+
+    /// Whether a definition is an activation of one argument (σ(z), tanh(z)).
+    private static func isActivation(_ definition: Expr) -> Bool {
+        if case .apply(let f, let arguments) = definition, arguments.count == 1, f.isActivation { return true }
+        return false
+    }
+
+    /// The network's names closest to a written one.
+    private func closest(to written: String) -> [String] {
+        AnswerNameMatcher(aliases.knownNames).closest(to: AnswerNameMatcher.key(written))
     }
 
     private func component(_ name: String, _ entry: WorkedEntry, _ k: Int) -> WorkedCheck.Component {

@@ -7,24 +7,43 @@ extension Derivation {
     /// sum is kept for last; terms that end in the same total are grouped as they appear, on the line
     /// of the next substitution (as the quiz solution writes it). A total ∂u/∂B of a node whose only
     /// way to B is its direct edge is written as that partial from the start. When the lines end in a
-    /// different grouping than the factored form, the factored form is the last line.
+    /// different grouping than the factored form, the factored form is the last line. Once the lines
+    /// have written ``stepsBudget`` partial symbols, the factored form follows at once.
     public func steps() -> [Expr] {
+        var forms = FactoredForms(graph: graph)
+        return steps(sharing: &forms)
+    }
+
+    /// ``steps()``, reusing the factored forms already found in `forms` (see ``factored(sharing:)``).
+    public func steps(sharing forms: inout FactoredForms) -> [Expr] {
         if let trivial = trivialValue { return [trivial] }
         let last = relevant.count - 1
+        var position: [String: Int] = [:]
+        for (k, node) in relevant.enumerated() where k > 0 && k < last { position[graph.nodes[node].name] = k }
         var lines = [chainRule(at: last)]
         var current = lines[0].groupedByTrailingTotal()
-        while true {
-            let open = stride(from: last - 1, to: 0, by: -1).filter { q in current.contains { $0 == total(q) } }
-            guard let q = open.first(where: { !current.holdsGrouped(total($0)) }) ?? open.first else { break }
+        var written = lines[0].partialCount
+        while written <= Derivation.stepsBudget {
+            var open = Set<Int>()
+            current.visit { expr in
+                if case .total(let of, _) = expr, let q = position[of] { open.insert(q) }
+            }
+            let order = open.sorted(by: >)
+            guard let q = order.first(where: { !current.holdsGrouped(total($0)) }) ?? order.first else { break }
             let substituted = current.substitutingTotal(total(q), by: chainRule(at: q))
             lines.append(substituted)
+            written += substituted.partialCount
             current = substituted.groupedByTrailingTotal()
         }
         if current != lines.last { lines.append(current) }
-        let factored = factored()
+        let factored = factored(sharing: &forms)
         if lines.last != factored { lines.append(factored) }
         return lines
     }
+
+    /// How many partial symbols the lines of ``steps()`` write in all before they stop substituting
+    /// and go straight to the factored form (a chain of n nodes would otherwise write n²/2).
+    public static let stepsBudget = 50_000
 
     /// The total ∂q/∂B of relevant position q as the line writes it.
     private func total(_ q: Int) -> Expr {

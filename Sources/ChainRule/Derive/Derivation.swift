@@ -103,6 +103,15 @@ public struct Derivation: Sendable {
 
     /// The largest number of paths the expanded form writes out.
     public static let pathLimit = 10_000
+
+    /// The path counts above which ``describe(paths:)`` says "more than 10¹⁸" (``pathCount`` saturates
+    /// at `Int.max` ≈ 9.2 × 10¹⁸ instead of overflowing).
+    public static let pathCountCap = 1_000_000_000_000_000_000
+
+    /// A path count for people: the number, or "more than 10¹⁸" beyond ``pathCountCap``.
+    public static func describe(paths: Int) -> String {
+        paths > pathCountCap ? "more than 10¹⁸" : String(paths)
+    }
 }
 
 extension Derivation {
@@ -112,25 +121,37 @@ extension Derivation {
         if let trivial = trivialValue { return trivial }
         let count = pathCount
         guard count <= limit else { throw .tooManyPaths(count: count, limit: limit) }
+        // Depth-first from A over each node's inputs in written order, with an explicit stack.
         var products: [Expr] = []
-        var path: [Expr] = []
-        func walk(_ q: Int) {
-            if q == 0 { products.append(path.count == 1 ? path[0] : .product(path)); return }
-            for u in localInputs[q] {
-                path.append(edge(q, u))
-                walk(u)
-                path.removeLast()
+        var path: [Expr] = [], nodes = [relevant.count - 1], next = [0]
+        while let q = nodes.last {
+            if q == 0 { products.append(path.count == 1 ? path[0] : .product(path)) }
+            let k = next[next.count - 1]
+            guard q != 0, k < localInputs[q].count else {
+                nodes.removeLast(); next.removeLast()
+                if !path.isEmpty { path.removeLast() }
+                continue
             }
+            next[next.count - 1] = k + 1
+            path.append(edge(q, localInputs[q][k]))
+            nodes.append(localInputs[q][k]); next.append(0)
         }
-        walk(relevant.count - 1)
         return products.count == 1 ? products[0] : .sum(products)
     }
 
-    /// The smallest node-splitting form (see ``Factorizer``).
+    /// The factored form (see ``FactoredForms``): the smallest node-splitting form when at most
+    /// ``Factorizer/exhaustiveLimit`` nodes lie between B and A, else one built from the graph's structure.
     public func factored() -> Expr {
+        var forms = FactoredForms(graph: graph)
+        return factored(sharing: &forms)
+    }
+
+    /// The factored form, reusing (and adding to) the forms already found in `forms`, which must be on
+    /// the same graph: a file's many questions share their common totals this way.
+    public func factored(sharing forms: inout FactoredForms) -> Expr {
         if let trivial = trivialValue { return trivial }
-        var factorizer = Factorizer(derivation: self)
-        return factorizer.form()
+        if forms.graph != graph { forms = FactoredForms(graph: graph) }
+        return forms.form(of: of, wrt: wrt)
     }
 
     /// Backprop's form with named totals (see ``Adjoint``).

@@ -15,7 +15,7 @@ public enum DerivationError: Error, Hashable, Sendable, CustomStringConvertible 
         case .notScalar(let name, let example):
             "'\(name)' is a vector or matrix: ask for one component (\(example)), or for the layer-wise form (form layers)"
         case .tooManyPaths(let count, let limit):
-            "the expanded form would have \(count >= Int.max ? "more than \(limit)" : String(count)) paths (limit \(limit)); write the factored or the adjoint form instead"
+            "the expanded form would have \(Derivation.describe(paths: count)) paths (limit \(limit)); write the factored or the adjoint form instead"
         }
     }
 }

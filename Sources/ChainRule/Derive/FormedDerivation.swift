@@ -51,6 +51,14 @@ public struct FormedDerivation: Hashable, Sendable {
     /// ``Network/unitSums``), used for the value. Throws when the form cannot be written (the expanded
     /// form of too many paths).
     public init(_ derivation: Derivation, form: DerivativeForm, partials: LocalPartials) throws(DerivationError) {
+        var forms = FactoredForms(graph: derivation.graph)
+        try self.init(derivation, form: form, partials: partials, sharing: &forms)
+    }
+
+    /// ``init(_:form:partials:)``, reusing (and adding to) the factored forms already found in `forms`
+    /// (see ``Derivation/factored(sharing:)``): a file's questions on one graph share their common totals.
+    public init(_ derivation: Derivation, form: DerivativeForm, partials: LocalPartials,
+                sharing forms: inout FactoredForms) throws(DerivationError) {
         self.form = form
         let total = derivation.total
         self.total = total
@@ -68,10 +76,10 @@ public struct FormedDerivation: Hashable, Sendable {
             equations = [Equation(lhs: total, rhs: try derivation.expanded())]
             isChain = false
         case .factored:
-            equations = [Equation(lhs: total, rhs: derivation.factored())]
+            equations = [Equation(lhs: total, rhs: derivation.factored(sharing: &forms))]
             isChain = false
         case .steps:
-            equations = derivation.steps().map { Equation(lhs: total, rhs: $0) }
+            equations = derivation.steps(sharing: &forms).map { Equation(lhs: total, rhs: $0) }
             isChain = equations.count > 1
         case .adjoint:
             let adjoint = derivation.adjoint()
@@ -83,15 +91,22 @@ public struct FormedDerivation: Hashable, Sendable {
             symbolicSize = equations.reduce(0) { $0 + $1.rhs.partialCount }
             return
         }
-        value = values?.value(of: derivation.factored(), partials: partials)
+        value = values?.value(of: derivation.factored(sharing: &forms), partials: partials)
         symbolicSize = equations.reduce(0) { $0 + $1.rhs.partialCount }
     }
 
     /// The same equations with every local partial replaced by its value (σ′ = q(1 − q), ∂z/∂w = u, …).
     public func pluggingIn(_ partials: LocalPartials) -> FormedDerivation {
+        var cache = LocalPartials.Cache()
+        return pluggingIn(partials, sharing: &cache)
+    }
+
+    /// ``pluggingIn(_:)``, reusing (and adding to) what plugging in has already worked out in `cache`,
+    /// which must come from the same graph: a factored form repeats its sub-forms, and a file's questions share them.
+    public func pluggingIn(_ partials: LocalPartials, sharing cache: inout LocalPartials.Cache) -> FormedDerivation {
         var copy = self
         copy.equations = equations.map {
-            Equation(lhs: $0.lhs, rhs: partials.plugging(into: $0.rhs), namedLHS: $0.namedLHS, namedRHS: $0.namedRHS)
+            Equation(lhs: $0.lhs, rhs: partials.plugging(into: $0.rhs, sharing: &cache), namedLHS: $0.namedLHS, namedRHS: $0.namedRHS)
         }
         return copy
     }

@@ -79,7 +79,7 @@ public enum LayerLoss: Hashable, Sendable {
         case .bce(let p, let t): return zipped(p, t) { -$1 * log($0) - (1 - $1) * log(1 - $0) }.map { [$0.reduce(0, +)] }
         case .crossEntropy(let p, let t): return zipped(p, t) { -$1 * log($0) }.map { [$0.reduce(0, +)] }
         case .mse(let p, let t): return zipped(p, t) { 0.5 * ($0 - $1) * ($0 - $1) }.map { [$0.reduce(0, +)] }
-        case .matmul, .transpose, .softmax: return nil
+        case .matmul, .transpose, .softmax, .reduce: return nil
         }
     }
 }

@@ -61,8 +61,21 @@ public struct LocalPartials: Sendable {
     /// neighbouring factors combined where normalization makes them smaller (BCE after a sigmoid:
     /// (−y/ŷ + (1 − y)/(1 − ŷ)) ŷ(1 − ŷ) = ŷ − y).
     public func plugging(into form: Expr) -> Expr {
-        var cache: [Expr: Expr] = [:]
-        return plug(form, &cache)
+        var cache = Cache()
+        return plugging(into: form, sharing: &cache)
+    }
+
+    /// What plugging in has already worked out, to share between forms on the same graph (a factored
+    /// form repeats its sub-forms, and a file's questions share them too).
+    public struct Cache: Sendable {
+        var values: [Expr: Expr] = [:]
+        /// An empty cache.
+        public init() {}
+    }
+
+    /// ``plugging(into:)``, reusing (and adding to) the results in `cache`.
+    public func plugging(into form: Expr, sharing cache: inout Cache) -> Expr {
+        plug(form, &cache.values)
     }
 
     private func plug(_ expr: Expr, _ cache: inout [Expr: Expr]) -> Expr {
@@ -73,12 +86,23 @@ public struct LocalPartials: Sendable {
             cache[expr] = value
             return value
         case .product(let factors):
+            if let known = cache[expr] { return known }
             let plugged = factors.map { plug($0, &cache) }
-            return combined(Self.product(plugged).simplified())
+            let result = combined(Self.product(plugged).simplified())
+            cache[expr] = result
+            return result
         case .sum(let terms):
+            if let known = cache[expr] { return known }
             let sum = Self.commonPrefixFactored(Expr.sum(terms.map { plug($0, &cache) }).simplified())
-            let normal = sum.normalized(unitSums: unitSums).positiveFirst
-            return normal.size < sum.size ? normal : sum
+            // Normalizing multiplies out; it is tried on small sums only (a nested factored form of a
+            // deep network would multiply out into its exponentially many paths).
+            var result = sum
+            if sum.size <= Self.normalizationLimit {
+                let normal = sum.normalized(unitSums: unitSums).positiveFirst
+                if normal.size < sum.size { result = normal }
+            }
+            cache[expr] = result
+            return result
         default:
             return expr
         }
@@ -97,6 +121,7 @@ public struct LocalPartials: Sendable {
             var merged = false
             for j in 1...min(3, factors.count - i) {
                 let group = Array(factors[i..<i + j])
+                guard current.size + group.reduce(0, { $0 + $1.size }) <= Self.normalizationLimit else { break }
                 let candidate = Expr.product([current] + group).normalized(unitSums: unitSums).positiveFirst
                 if candidate.size < current.size + group.reduce(0, { $0 + $1.size }) {
                     result[result.count - 1] = candidate
@@ -109,6 +134,10 @@ public struct LocalPartials: Sendable {
         }
         return Self.product(result)
     }
+
+    /// The largest expression (in tree nodes) that plugging in tries to normalize: the local
+    /// simplifications it looks for (BCE after a sigmoid, softmax with cross-entropy) are far smaller.
+    static let normalizationLimit = 160
 
     /// A sum whose terms all begin with the same factors, written as those factors times the sum of the
     /// rests (ŷ(1 − ŷ) a + ŷ(1 − ŷ) b → ŷ(1 − ŷ)(a + b)), so that they can meet the factor before them.

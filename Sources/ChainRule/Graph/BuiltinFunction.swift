@@ -3,6 +3,7 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
     case sigmoid, tanh, relu, identity, step, softmax, g
     case exp, log, abs, max, min, sum
     case bce, crossEntropy = "cross_entropy", mse
+    case norm, mean, hinge
 
     /// Other spellings of function names as notes print them: `σ` (read as `sigma`) for sigmoid, `ReLU`.
     static let aliases: [String: BuiltinFunction] = ["sigma": .sigmoid, "ReLU": .relu, "Relu": .relu]
@@ -16,7 +17,7 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
     /// node names (`g(a, b, x2)`).
     public var arity: Int? {
         switch self {
-        case .max, .min, .bce, .crossEntropy, .mse: 2
+        case .max, .min, .bce, .crossEntropy, .mse, .hinge: 2
         default: 1
         }
     }
@@ -43,7 +44,7 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
         case .abs: .abs
         case .max: .max
         case .min: .min
-        case .softmax, .sum, .bce, .crossEntropy, .mse: nil
+        case .softmax, .sum, .bce, .crossEntropy, .mse, .norm, .mean, .hinge: nil
         }
     }
 }

@@ -17,6 +17,7 @@ extension Formula {
         case .crossEntropy: .crossEntropy(c[0], c[1])
         case .mse: .mse(c[0], c[1])
         case .apply(let f, _): .apply(f, c)
+        case .reduce(let r, _): .reduce(r, c)
         }
     }
 

@@ -8,7 +8,7 @@ extension Formula {
         }
         switch self {
         case .node(let i): return nodeShapes(i)
-        case .component, .constant, .sum, .bce, .crossEntropy, .mse: return .scalar
+        case .component, .constant, .sum, .bce, .crossEntropy, .mse, .reduce: return .scalar
         case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b):
             return elementwise(a, b)
         case .power(let a, _), .negate(let a), .softmax(let a):

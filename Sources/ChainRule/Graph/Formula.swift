@@ -39,6 +39,8 @@ public indirect enum Formula: Hashable, Sendable {
     case crossEntropy(Formula, Formula)
     /// Squared error ½ Σ (p − t)².
     case mse(Formula, Formula)
+    /// A reduction of whole operands to one number: `norm`, `mean`, `max`/`min` over entries, `hinge`.
+    case reduce(Reduction, [Formula])
 
     /// The operands, in order.
     public var children: [Formula] {
@@ -49,7 +51,7 @@ public indirect enum Formula: Hashable, Sendable {
              .divide(let a, let b), .power(let a, let b), .bce(let a, let b), .crossEntropy(let a, let b),
              .mse(let a, let b):
             [a, b]
-        case .apply(_, let args): args
+        case .apply(_, let args), .reduce(_, let args): args
         }
     }
 

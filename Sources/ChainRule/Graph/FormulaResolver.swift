@@ -83,6 +83,33 @@ enum FormulaResolver {
         return resolve(.binary(.multiply, .name(name, location), arguments[0], location), in: &builder)
     }
 
+    /// `max(v)` over a vector's entries, or `max(a, b, c, …)` elementwise over three or more operands
+    /// (two-argument maxima nested left to right).
+    private static func extremum(_ reduction: Reduction, _ arguments: [SyntaxExpr], at location: SourceLocation,
+                                 in builder: inout NetworkBuilder) -> (Formula, Shape)? {
+        let name = reduction.name
+        guard !arguments.isEmpty else {
+            builder.report(at: location, "wrong number of arguments: \(name) takes a vector or two or more arguments, got 0")
+            return nil
+        }
+        var resolved: [(Formula, Shape)] = []
+        for argument in arguments {
+            guard let r = resolve(argument, in: &builder) else { return nil }
+            resolved.append(r)
+        }
+        if resolved.count == 1 { return (.reduce(reduction, [resolved[0].0]), .scalar) }
+        let function: Function = reduction == .max ? .max : .min
+        var (formula, shape) = resolved[0]
+        for (next, nextShape) in resolved.dropFirst() {
+            guard let joined = Shape.broadcast(shape, nextShape) else {
+                builder.report(at: location, "shape mismatch: \(name) of \(shape) and \(nextShape)")
+                return nil
+            }
+            (formula, shape) = (.apply(function, [formula, next]), joined)
+        }
+        return (formula, shape)
+    }
+
     private static func call(_ name: String, _ arguments: [SyntaxExpr], at location: SourceLocation,
                              in builder: inout NetworkBuilder) -> (Formula, Shape)? {
         if builder.isDefined(name) { return shadowedCall(name, arguments, at: location, in: &builder) }
@@ -90,6 +117,9 @@ enum FormulaResolver {
             let known = BuiltinFunction.allCases.map(\.rawValue).joined(separator: ", ")
             builder.report(at: location, "unknown function '\(name)' (known: \(known))")
             return nil
+        }
+        if function == .max || function == .min, arguments.count != 2 {
+            return extremum(function == .max ? .max : .min, arguments, at: location, in: &builder)
         }
         let expected = function.arity ?? 1
         guard arguments.count == expected else {
@@ -100,6 +130,10 @@ enum FormulaResolver {
         }
         var resolved: [(Formula, Shape)] = []
         for argument in arguments {
+            if resolved.count == 1, [.crossEntropy, .hinge, .bce, .mse].contains(function),
+               case .name(let target, _) = argument {
+                builder.settleClassTarget(target, like: resolved[0].1, at: location)
+            }
             guard let r = resolve(argument, in: &builder) else { return nil }
             resolved.append(r)
         }
@@ -113,6 +147,15 @@ enum FormulaResolver {
             return (.softmax(a), sa)
         case .sum:
             return (.sum(a), .scalar)
+        case .norm, .mean:
+            return (.reduce(function == .norm ? .norm : .mean, [a]), .scalar)
+        case .hinge:
+            let (b, sb) = resolved[1]
+            guard sa.rank == 1, sb == sa else {
+                builder.report(at: location, "shape mismatch: hinge takes a score vector and a one-hot target of the same size, got \(sa) and \(sb)")
+                return nil
+            }
+            return (.reduce(.hinge, [a, b]), .scalar)
         case .bce, .crossEntropy, .mse:
             let (b, sb) = resolved[1]
             guard Shape.broadcast(sa, sb) != nil else {

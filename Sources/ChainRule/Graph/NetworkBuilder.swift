@@ -1,25 +1,29 @@
 /// Turns the statements of a `.nn` file into a validated ``Network``.
 ///
 /// It resolves names (a free name in a definition is a parameter), expands neurons
-/// (`c = g(a, x2)` → `z_c = w_c_a a + w_c_x2 x2 + b_c`, `c = g(z_c)`), gives every node written as an
+/// (`c = g(a, x2)` → `z_c = w_c_a a + v_c_x2 x2 + b_c`, `c = g(z_c)`: the quiz's v for weights from
+/// network inputs, w for weights from neurons; `w_c_x2` is still read as `v_c_x2`), gives every node written as an
 /// activation of an expression its pre-activation `z_NAME`, infers and checks shapes, orders nodes
 /// topologically and reports every problem as a ``Diagnostic``.
 public struct NetworkBuilder {
     /// The most gradient-descent passes a file may ask for (each is shown in full).
     public static let maxIterations = 10_000
 
-    private var nodes: [Node] = []
-    private var positions: [String: Int] = [:]
+    var nodes: [Node] = []
+    var positions: [String: Int] = [:]
     private var definitions: [Int: SyntaxExpr] = [:]
-    private var paramDeclarations: [String: Declaration] = [:]
+    var paramDeclarations: [String: Declaration] = [:]
     private var order: [Int] = []
     private var diagnostics: [Diagnostic] = []
     /// Names used bare somewhere in a definition (`x` in `x y`): such a name called, `x(y + 1)`, is a product.
-    private var bareNames: Set<String> = []
+    var bareNames: Set<String> = []
     /// Named constants used, in order.
-    private var constants: [NamedConstant] = []
+    var constants: [NamedConstant] = []
     /// Free names made parameters without a `param` declaration, in order of first use.
-    private var undeclared: [(name: String, location: SourceLocation)] = []
+    var undeclared: [(name: String, location: SourceLocation)] = []
+    var classTargets = ClassTargets()
+    /// Old names of implicit weights from inputs (`w_c_x2`) → their names (`v_c_x2`).
+    private var weightAliases: [String: String] = [:]
 
     /// Builds the network, or returns every error found; `warnings` (from the parser) and the builder's
     /// own warnings and notes go into ``Network/notes`` when it builds.
@@ -117,6 +121,12 @@ public struct NetworkBuilder {
         if let value = declaration.value, let tensor = tensor(value, declared: declaration) {
             node.value = tensor
             node.shape = tensor.shape
+        }
+        if let index = declaration.classIndex {
+            guard kind == .target else {
+                return error(at: declaration.location, "only a target can be a class number ('target \(declaration.name) = class \(index)')")
+            }
+            classTargets.declare(declaration.name, index: index, at: declaration.location)
         }
         _ = add(node)
     }
@@ -231,7 +241,10 @@ public struct NetworkBuilder {
                 error(at: inputLocation, "a neuron's inputs must be scalars; '\(input)' is \(nodes[source].shape)")
                 continue
             }
-            guard let weight = parameter(named: "w_\(name)_\(input)", at: inputLocation, implicit: true) else { continue }
+            let fromInput = nodes[source].kind == .input
+            let weightName = "\(fromInput ? "v" : "w")_\(name)_\(input)"
+            if fromInput { weightAliases["w_\(name)_\(input)"] = weightName }
+            guard let weight = parameter(named: weightName, at: inputLocation, implicit: true) else { continue }
             terms.append(.multiply(.node(weight), .node(source)))
         }
         guard let bias = parameter(named: "b_\(name)", at: location, implicit: true) else { return }
@@ -245,9 +258,10 @@ public struct NetworkBuilder {
     }
 
     /// The parameter with this name, made on first use (with its `param` shape when declared).
-    private mutating func parameter(named name: String, at location: SourceLocation, implicit: Bool = false) -> Int? {
+    mutating func parameter(named name: String, at location: SourceLocation, implicit: Bool = false) -> Int? {
         if let existing = positions[name] { return existing }
-        let shape = paramDeclarations[name].map { Shape($0.shape) } ?? .scalar
+        let alias = weightAliases.first { $0.value == name }?.key
+        let shape = (paramDeclarations[name] ?? alias.flatMap { paramDeclarations[$0] }).map { Shape($0.shape) } ?? .scalar
         return add(Node(name: name, kind: .parameter, shape: shape, isImplicit: implicit, location: location))
     }
 
@@ -259,7 +273,7 @@ public struct NetworkBuilder {
 
     private mutating func applyParameterValues() {
         for declaration in paramDeclarations.values.sorted(by: { $0.location < $1.location }) {
-            guard let index = positions[declaration.name] else {
+            guard let index = positions[declaration.name] ?? weightAliases[declaration.name].flatMap({ positions[$0] }) else {
                 error(at: declaration.location, "unknown name '\(declaration.name)': no node uses this parameter")
                 continue
             }
@@ -309,6 +323,9 @@ public struct NetworkBuilder {
         }
         var network = Network(title: title, nodes: reordered, loss: settings.loss.map { map[$0] },
                               rate: settings.rate, iterations: settings.iterations ?? 1, digits: settings.digits)
+        for (name, location) in classTargets.unsettled {
+            error(at: location, "'\(name)' is a class number but no cross_entropy, hinge, bce or mse compares it with a prediction")
+        }
         network.constants = constants
         network.undeclaredParameters = undeclared.map(\.name)
         if let first = undeclared.first {
@@ -319,7 +336,7 @@ public struct NetworkBuilder {
                 "undeclared \(subject) taken as \(role) with 'param' (a value is optional) to silence this note"))
         }
         network.samples = settings.sampleRows.compactMap { sample($0, in: network) }
-        network.questions = settings.questions.filter { check($0, in: network) }
+        network.questions = settings.questions.map(renamingWeights).filter { check($0, in: network) }
         return diagnostics.contains { $0.severity == .error } ? nil : network
     }
 
@@ -343,6 +360,12 @@ public struct NetworkBuilder {
         return row
     }
 
+    /// `find dy/dw_c_x2` asks about `v_c_x2`, the weight's name now.
+    private func renamingWeights(_ question: Question) -> Question {
+        guard case .derivative(let of, let wrt) = question.kind else { return question }
+        return Question(.derivative(of: weightAliases[of] ?? of, wrt: weightAliases[wrt] ?? wrt), at: question.location)
+    }
+
     private mutating func check(_ question: Question, in network: Network) -> Bool {
         guard case .derivative(let of, let wrt) = question.kind else { return true }
         let scalarNames = Set(network.nodes.flatMap { [$0.name] + $0.componentNames })
@@ -355,49 +378,11 @@ public struct NetworkBuilder {
 
     // MARK: Reporting
 
-    fileprivate mutating func error(at location: SourceLocation, _ message: String) {
+    mutating func error(at location: SourceLocation, _ message: String) {
         diagnostics.append(Diagnostic(.error, at: location, message))
     }
 
     fileprivate mutating func note(at location: SourceLocation, _ message: String) {
         diagnostics.append(Diagnostic(.note, at: location, message))
-    }
-
-    /// Access for ``FormulaResolver``: look up a name, creating a free name as a parameter.
-    mutating func reference(_ name: String, at location: SourceLocation) -> (Int, Shape)? {
-        if let index = positions[name] { return (index, nodes[index].shape) }
-        if BuiltinFunction(rawValue: name) != nil {
-            error(at: location, "'\(name)' is a function; call it as \(name)(…)")
-            return nil
-        }
-        guard let index = parameter(named: name, at: location) else { return nil }
-        if paramDeclarations[name] == nil { undeclared.append((name, location)) }
-        return (index, nodes[index].shape)
-    }
-
-    /// Access for ``FormulaResolver``: the named constant `name` stands for, when no node or parameter
-    /// takes that name (recorded for ``Network/constants``).
-    mutating func constant(named name: String) -> NamedConstant? {
-        guard positions[name] == nil, paramDeclarations[name] == nil, let constant = NamedConstant(rawValue: name)
-        else { return nil }
-        if !constants.contains(constant) { constants.append(constant) }
-        return constant
-    }
-
-    /// Access for ``FormulaResolver``: whether `name` is a node, a declared parameter or a name used
-    /// bare in some definition (a parameter), so that `name(…)` is not a function call.
-    func isDefined(_ name: String) -> Bool {
-        positions[name] != nil || paramDeclarations[name] != nil || bareNames.contains(name)
-    }
-
-    /// Access for ``FormulaResolver``: the node a written element `h[2]` names when a node is defined
-    /// with that indexed name (a `for` loop's `h[t] = …`), else `nil`.
-    func indexedNode(_ name: String, _ index: [Int]) -> (Int, Shape)? {
-        positions[name + "[" + index.map(String.init).joined(separator: ",") + "]"].map { ($0, nodes[$0].shape) }
-    }
-
-    /// Access for ``FormulaResolver``: report an error.
-    mutating func report(at location: SourceLocation, _ message: String) {
-        error(at: location, message)
     }
 }

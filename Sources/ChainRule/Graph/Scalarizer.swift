@@ -110,6 +110,8 @@ struct Scalarizer {
             return exps.map { .quotient($0, total) }
         case .sum(let a):
             return [.sum(entries(a))]
+        case .reduce(let reduction, let operands):
+            return [reduction.scalarExpression(operands.map(entries))]
         case .bce(let p, let t):
             return [.sum(zipped(p, t) { p, t in
                 .sum([.negation(.product([t, .apply(.log, [p])])),

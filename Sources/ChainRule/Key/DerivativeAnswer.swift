@@ -148,7 +148,7 @@ struct DerivativeAnswer {
         } catch {
             // Only the expanded form can fail; the factored form always exists.
             guard let factored = try? FormedDerivation(derivation, form: .factored, partials: partials) else { return nil }
-            return ("Answer (factored: the expanded form has \(derivation.pathCount) paths, too many to write out).", factored)
+            return ("Answer (factored: the expanded form has \(Derivation.describe(paths: derivation.pathCount)) paths, too many to write out).", factored)
         }
     }
 

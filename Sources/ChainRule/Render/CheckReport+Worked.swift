@@ -9,8 +9,57 @@ extension CheckReport {
     func workedText(_ check: WorkedCheck) -> String {
         var out = check.lines.map { "line \($0.entry.nameLocation.line): \(label($0.entry)): \(message($0, in: check))" }
         out += check.diagnostics.map { "line \($0.location.line): cannot read: \($0.message)" }
+        out += check.layout.proseNumbers.map { "line \($0.line): not checked: a number in prose, not in an equation ('\($0.text)')" }
+        out += check.layout.readings.map { "note: read '\($0.written)' (line \($0.location.line)) as \($0.name): it differs only by \($0.difference)" }
+        out = CheckReport.collapsed(out)
+        out += check.layout.notes.map { "note: " + $0 }
         out.append(summary(check))
+        if let coverage = coverage(check) { out.append(coverage) }
         return out.joined(separator: "\n")
+    }
+
+    /// Runs of identical lines as one, with `(×N)`.
+    static func collapsed(_ lines: [String]) -> [String] {
+        var result: [String] = []
+        var count = 0
+        for (k, line) in lines.enumerated() {
+            count += 1
+            if k + 1 < lines.count, lines[k + 1] == line { continue }
+            result.append(count > 1 ? "\(line) (×\(count))" : line)
+            count = 0
+        }
+        return result
+    }
+
+    /// For a solution handed in as Markdown/LaTeX: how many lines that carry a number were checked, and
+    /// what was skipped.
+    func coverage(_ check: WorkedCheck) -> String? {
+        let layout = check.layout
+        guard !layout.numberLines.isEmpty || !layout.skipped.isEmpty else { return nil }
+        let (full, part, none) = lineCoverage(check)
+        let total = layout.numberLines.count
+        let percent = total == 0 ? 100 : (full + part) * 100 / total
+        var text = "\(full + part) of \(total) lines that carry a number checked (\(percent) %)"
+        if part > 0 { text += ", \(part) of them in part (the equations not checked are listed above)" }
+        if none > 0 { text += ", \(none) not checked (listed above)" }
+        return text + "; \(layout.count(.prose)) lines of prose and \(layout.count(.formula)) formulas without a value skipped"
+    }
+
+    /// The lines that carry a number: checked in full, in part, not at all.
+    func lineCoverage(_ check: WorkedCheck) -> (full: Int, part: Int, none: Int) {
+        var checked: [Int: (yes: Int, no: Int)] = [:]
+        for line in check.lines {
+            for n in Set([line.entry.nameLocation.line, line.entry.location.line]) {
+                if line.status == .unchecked { checked[n, default: (0, 0)].no += 1 } else { checked[n, default: (0, 0)].yes += 1 }
+            }
+        }
+        for diagnostic in check.diagnostics { checked[diagnostic.location.line, default: (0, 0)].no += 1 }
+        var (full, part, none) = (0, 0, 0)
+        for n in check.layout.numberLines {
+            let c = checked[n] ?? (0, 1)
+            if c.yes > 0, c.no == 0 { full += 1 } else if c.yes > 0 { part += 1 } else { none += 1 }
+        }
+        return (full, part, none)
     }
 
     func workedJSON(_ check: WorkedCheck) -> JSONValue {
@@ -18,8 +67,17 @@ extension CheckReport {
             let items = values.map { $0.map(JSONValue.number) ?? .null }
             return items.count == 1 ? items[0] : .array(items)
         }
+        let (full, part, none) = lineCoverage(check)
         return .object([
             ("correct", .bool(check.correct)),
+            ("numberLines", .object([("total", .number(Double(check.layout.numberLines.count))), ("checked", .number(Double(full))),
+                                     ("checkedInPart", .number(Double(part))), ("notChecked", .number(Double(none)))])),
+            ("skipped", .object([("prose", .number(Double(check.layout.count(.prose)))),
+                                 ("formulas", .number(Double(check.layout.count(.formula))))])),
+            ("notes", .array(check.layout.notes.map(JSONValue.string))),
+            ("unreadable", .array(check.diagnostics.map { .object([("line", .number(Double($0.location.line))),
+                                                                  ("column", .number(Double($0.location.column))),
+                                                                  ("message", .string($0.message))]) })),
             ("entries", .array(check.lines.map { line in
                 .object([
                     ("name", .string(label(line.entry))),
@@ -44,10 +102,12 @@ extension CheckReport {
     /// How the line names its quantity: `z`, `∂L/∂ŷ`, `W3′[1,1]`.
     func label(_ entry: WorkedEntry) -> String {
         let index = entry.index.isEmpty ? "" : "[" + entry.index.map(String.init).joined(separator: ",") + "]"
+        let written = entry.writtenName.contains(where: { "\\/∂δ∇{".contains($0) }) ? printer.symbol(entry.name) : entry.writtenName
         switch entry.kind {
         case .value: return entry.writtenName + index
-        case .gradient(let of): return "∂" + printer.symbol(of) + "/∂" + entry.writtenName + index
-        case .updated: return entry.writtenName + "′" + index
+        case .gradient(let of): return "∂" + printer.symbol(of) + "/∂" + written + index
+        case .updated: return written + "′" + index
+        case .activationDerivative: return "σ′(" + written + ")" + index
         }
     }
 
@@ -101,7 +161,8 @@ extension CheckReport {
 
     private func problem(_ problem: WorkedCheck.Problem) -> String {
         switch problem {
-        case .unknownName(let name): "no quantity of the network is called '\(name)'"
+        case .unknownName(let name, let closest):
+            "no quantity of the network is called '\(name)'" + (closest.isEmpty ? "" : "; did you mean \(CheckReport.alternatives(closest))?")
         case .shapeMismatch(let expected, let given): "the quantity has \(expected) components, the line gives \(given) numbers"
         case .notAnEdge(let q, let u): "∂\(q)/∂\(u) is not a local partial along an edge of the network"
         case .noIteration(let k): "iteration \(k) was not run"

@@ -138,6 +138,9 @@ public struct CheckReport: Sendable {
             return "cannot evaluate \(printer.render(expr)): it has no value in the network"
         case .tooLarge:
             return "the answer multiplies out to more than \(100_000) products: too large to compare"
+        case .polynomialDiffers(let paths):
+            return "differs from the derivative: as polynomials in the edge symbols the two sides disagree at a random point "
+                + "modulo 2⁶¹ − 1 (with \(Derivation.describe(paths: paths)) paths, which ones are missing or extra is not listed)"
         }
     }
 
@@ -159,6 +162,10 @@ public struct CheckReport: Sendable {
         case .evaluation(let points, let seed):
             correct ? "correct by evaluation: equal to the plugged-in derivative at \(points) random points (seed \(seed)); algebra could not show it"
                 : "compared by evaluation at random points (seed \(seed)): algebra could not show the two equal"
+        case .modular(let points, let paths):
+            "compared without multiplying out (\(Derivation.describe(paths: paths)) paths): both sides as polynomials in the edge "
+                + "symbols at \(points) random points modulo the prime 2⁶¹ − 1" + (correct ? ", equal at every one (a different answer "
+                + "passes with probability below 10⁻²⁴)" : "")
         }
     }
 

@@ -33,14 +33,20 @@ public struct DerivativeDocument: Sendable {
     }
 
     /// Each question shown in the form, plugged in when asked; the first question that cannot be
-    /// written stops with its error.
+    /// written stops with its error. Questions on the same graph share one ``FactoredForms`` and one
+    /// plug-in cache, so totals they have in common are factored and plugged in once.
     public func derivations() throws(DerivationError) -> [FormedDerivation] {
         var result: [FormedDerivation] = []
+        var shared: [(forms: FactoredForms, cache: LocalPartials.Cache)] = []
         for (of, wrt) in questions {
             let derivation = try network.derivation(of: of, wrt: wrt)
             let partials = LocalPartials(graph: derivation.graph, unitSums: network.unitSums)
-            let shown = try FormedDerivation(derivation, form: form, partials: partials)
-            result.append(plugIn ? shown.pluggingIn(partials) : shown)
+            let index = shared.firstIndex { $0.forms.graph == derivation.graph } ?? {
+                shared.append((FactoredForms(graph: derivation.graph), LocalPartials.Cache()))
+                return shared.count - 1
+            }()
+            let shown = try FormedDerivation(derivation, form: form, partials: partials, sharing: &shared[index].forms)
+            result.append(plugIn ? shown.pluggingIn(partials, sharing: &shared[index].cache) : shown)
         }
         return result
     }
@@ -56,7 +62,7 @@ public struct DerivativeDocument: Sendable {
                     ("of", .string(question.of)), ("wrt", .string(question.wrt)), ("form", .string(form.rawValue)),
                     ("latex", .string(LaTeXPrinter(digits: digits).render(shown, multiline: multiline))),
                     ("text", .string(TextPrinter(digits: digits).render(shown, multiline: multiline))),
-                    ("size", .number(Double(shown.size))), ("paths", .number(Double(shown.pathCount))),
+                    ("size", .number(Double(shown.size))), ("paths", shown.pathCount > Derivation.pathCountCap ? .string(Derivation.describe(paths: shown.pathCount)) : .number(Double(shown.pathCount))),
                 ]
                 if form == .steps { members.append(("lines", .array(shown.equations.map { .string(TextPrinter(digits: digits).render($0.rhs)) }))) }
                 if let reason = shown.zeroReason { members.append(("reason", .string(reason))) }

@@ -66,6 +66,16 @@ struct FormulaLaTeX {
         case .bce(let a, let b): return "\\mathrm{BCE}(" + print(a, 0) + ", " + print(b, 0) + ")"
         case .crossEntropy(let a, let b): return "\\mathrm{CE}(" + print(a, 0) + ", " + print(b, 0) + ")"
         case .mse(let a, let b): return "\\mathrm{MSE}(" + print(a, 0) + ", " + print(b, 0) + ")"
+        case .reduce(let r, let args): return reduction(r, args.map { print($0, 0) })
+        }
+    }
+
+    /// `‖W‖`, `\operatorname{mean}(v)`, `\max(v)`, `\operatorname{hinge}(s, t)`.
+    private func reduction(_ r: Reduction, _ arguments: [String]) -> String {
+        switch r {
+        case .norm: "\\lVert " + arguments.joined(separator: ", ") + " \\rVert"
+        case .max, .min: "\\" + r.name + "(" + arguments.joined(separator: ", ") + ")"
+        case .mean, .hinge: "\\operatorname{" + r.name + "}(" + arguments.joined(separator: ", ") + ")"
         }
     }
 

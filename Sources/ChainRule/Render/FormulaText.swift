@@ -16,7 +16,7 @@ public struct FormulaText {
         switch formula {
         case .node(let i): return network.nodes[i].name
         case .component(let i, let index): return Node.componentName(network.nodes[i].name, index)
-        case .constant(let n): return n.isNegative ? wrap(n.description, 2) : n.description
+        case .constant(let n): return wrap(n.description, n.isNegative ? 2 : n.description.contains("/") ? 1 : 4)
         case .add(let a, let b): return wrap(print(a, 0) + " + " + print(b, 1), 0)
         case .subtract(let a, let b): return wrap(print(a, 0) + " - " + print(b, 1), 0)
         case .multiply(let a, let b), .matmul(let a, let b):
@@ -32,6 +32,7 @@ public struct FormulaText {
         case .bce(let a, let b): return "bce(" + print(a, 0) + ", " + print(b, 0) + ")"
         case .crossEntropy(let a, let b): return "cross_entropy(" + print(a, 0) + ", " + print(b, 0) + ")"
         case .mse(let a, let b): return "mse(" + print(a, 0) + ", " + print(b, 0) + ")"
+        case .reduce(let r, let args): return r.name + "(" + args.map { print($0, 0) }.joined(separator: ", ") + ")"
         }
     }
 

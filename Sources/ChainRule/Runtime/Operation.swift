@@ -36,6 +36,8 @@ enum Operation: Hashable, Sendable {
     case crossEntropy(p: Int, t: Int)
     /// ½ Σ (p − t)².
     case mse(p: Int, t: Int)
+    /// A reduction to one number (`norm`, `mean`, `max`, `min`, `hinge`); kernels in `Tape+Reductions.swift`.
+    case reduce(Reduction, [Int])
     /// log p for p = σ(z): −softplus(−z).
     case logSigmoid(p: Int, z: Int)
     /// log q for q = 1 − p, p = σ(z): −softplus(z).
@@ -61,6 +63,7 @@ enum Operation: Hashable, Sendable {
         case .logSigmoid(let p, let z), .logSoftmax(let p, let z): [p, z]
         case .logOneMinusSigmoid(let q, let p, let z): [q, p, z]
         case .bceLogits(let p, let z, let t), .crossEntropyLogits(let p, let z, let t): [p, z, t]
+        case .reduce(_, let slots): slots
         }
     }
 }

@@ -127,6 +127,9 @@ extension Tape {
         case .mse(let p, let t):
             send(p, pairs(p, t) { g, p, t in g * (p - t) })
             send(t, pairs(p, t) { g, p, t in -g * (p - t) })
+        case .reduce(let reduction, let slots):
+            let gradients = Tape.reduceGradient(reduction, slots.map { v[$0].scalars }, value: y[0])
+            for (slot, gradient) in zip(slots, gradients) { send(slot, gradient.map { g[0] * $0 }) }
         case .logSigmoid(let p, let z):
             let z = v[z].scalars, toP = (0..<g.count).map { g[$0] * Stable.inverseSigmoid(z[$0]) }
             if local { send(p, toP) } else {

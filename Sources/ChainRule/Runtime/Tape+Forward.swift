@@ -49,6 +49,7 @@ extension Tape {
             return RealTensor(-Tape.broadcast(v[p].scalars, v[t].scalars) { Stable.xlogy($1, $0) }.reduce(0, +))
         case .mse(let p, let t):
             return RealTensor(Tape.broadcast(v[p].scalars, v[t].scalars) { ($0 - $1) * ($0 - $1) }.reduce(0, +) / 2)
+        case .reduce(let reduction, let slots): return RealTensor(Tape.reduce(reduction, slots.map { v[$0].scalars }))
         case .logSigmoid(_, let z): return map(z) { -Stable.softplus(-$0) }
         case .logOneMinusSigmoid(_, _, let z): return map(z) { -Stable.softplus($0) }
         case .logSoftmax(_, let z):

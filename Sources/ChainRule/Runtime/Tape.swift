@@ -101,6 +101,10 @@ struct Tape: Sendable {
         case .mse(let a, let b):
             let (p, t) = (try sub(a), try sub(b))
             return add(.mse(p: p, t: t), .scalar, owner)
+        case .reduce(let reduction, let operands):
+            var slots: [Int] = []
+            for operand in operands { slots.append(try sub(operand)) }
+            return add(.reduce(reduction, slots), .scalar, owner)
         }
     }
 

@@ -31,7 +31,7 @@ struct AnswerLexer {
         let ascii = c.asciiValue
         let start = SourceLocation(line: line, column: column)
         let first = i
-        if c == ".", i + 1 < chars.count, chars[i + 1].isASCIIDigit {
+        if ascii == 46, i + 1 < chars.count, chars[i + 1].isASCIIDigit {
             scanNumber(at: start)
         } else if let ascii, let symbol = AnswerLexer.asciiSymbols[Int(ascii)] {
             advance()

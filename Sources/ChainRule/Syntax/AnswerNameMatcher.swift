@@ -12,6 +12,8 @@ struct AnswerNameMatcher: Sendable {
     private let byKey: [String: String]
     /// Each lowercased key with the known names that have it.
     private let byLowercasedKey: [String: [String]]
+    /// The known names with their lowercased keys, for ``closest(to:)``.
+    private let lowercasedKeys: [(name: String, key: [Character])]
 
     /// A matcher for the given known names.
     init(_ names: [String]) {
@@ -25,6 +27,7 @@ struct AnswerNameMatcher: Sendable {
         }
         self.byKey = byKey
         self.byLowercasedKey = byLowercasedKey
+        lowercasedKeys = names.map { ($0, Array(AnswerNameMatcher.key($0).lowercased())) }
     }
 
     /// The known name a key matches only up to case, a hat or a layer superscript, with what differs;
@@ -52,8 +55,8 @@ struct AnswerNameMatcher: Sendable {
         let target = Array(key.lowercased())
         var best = Int.max
         var found: [String] = []
-        for name in names {
-            let distance = AnswerNameMatcher.editDistance(target, Array(AnswerNameMatcher.key(name).lowercased()), limit: 2)
+        for (name, key) in lowercasedKeys {
+            let distance = AnswerNameMatcher.editDistance(target, key, limit: 2)
             guard distance <= 2, distance < max(target.count, 2) else { continue }
             if distance < best { (best, found) = (distance, []) }
             if distance == best, !found.contains(name) { found.append(name) }

@@ -17,7 +17,7 @@
 public struct AnswerParser: Sendable {
     /// The network's node names, as in its `.nn` file (`x1`, `yhat`, `w_c_a`, `a1[2]`).
     public let knownNames: [String]
-    private let matcher: AnswerNameMatcher
+    let matcher: AnswerNameMatcher
 
     /// A parser that matches names against `knownNames`.
     public init(knownNames: [String] = []) {

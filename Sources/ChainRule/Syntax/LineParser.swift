@@ -87,7 +87,11 @@ struct LineParser {
             declaration.shape = try parseIntegers(of: name, "size")
             declaration.hasShape = true
         }
-        if accept("=") {
+        if accept("="), current.kind == .name, current.text == "class", peek(1).kind == .number {
+            advance()
+            declaration.classIndex = try parseWholeNumber(in: 1...Int(Int32.max),
+                                                          "expected a class number of at least 1 after 'class'")
+        } else if previous.is("=") {
             let value = try parseRoot(after: previous)
             if let (found, location) = value.nonConstantPart {
                 throw Diagnostic(at: location, "the value of '\(name.text)' must be numbers, found \(found)")

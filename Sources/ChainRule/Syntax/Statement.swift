@@ -48,6 +48,9 @@ public struct Declaration: Hashable, Sendable {
     public var value: SyntaxExpr?
     /// A range to draw values from for problem variants.
     public var range: ValueRange?
+    /// `target y = class 3`: the 1-based index of the true class, meaning a one-hot vector as long as
+    /// the prediction it is compared with.
+    public var classIndex: Int?
     /// Where the name is.
     public var location: SourceLocation
 

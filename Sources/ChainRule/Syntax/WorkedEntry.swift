@@ -12,6 +12,9 @@ public struct WorkedEntry: Hashable, Sendable {
         case gradient(of: String)
         /// The value after the update step: `w1' = 0.2005`.
         case updated
+        /// The derivative of an activation at the entry's name, a pre-activation z: `σ'(z) = 0.247`,
+        /// the local partial ∂a/∂z of the node a = f(z).
+        case activationDerivative
     }
 
     /// How the numbers are arranged.

@@ -5,11 +5,14 @@ public struct WorkedFile: Hashable, Sendable {
     public var entries: [WorkedEntry]
     /// Malformed lines, in source order; the other lines still give entries.
     public var diagnostics: [Diagnostic]
+    /// For a solution handed in as Markdown/LaTeX: what was skipped, which lines carry numbers, notes.
+    public var layout: WorkedFileLayout
 
     /// Creates a worked file.
-    public init(entries: [WorkedEntry], diagnostics: [Diagnostic]) {
+    public init(entries: [WorkedEntry], diagnostics: [Diagnostic], layout: WorkedFileLayout = WorkedFileLayout()) {
         self.entries = entries
         self.diagnostics = diagnostics
+        self.layout = layout
     }
 
     /// The iterations that have entries, ascending.

@@ -15,15 +15,32 @@ public struct WorkedFileParser: Sendable {
     /// A character with its position in the file.
     typealias Cell = (character: Character, location: SourceLocation)
 
-    private let names: AnswerParser
+    let names: AnswerParser
+    /// The loss's name, for gradients written without it (`δ_3`, `∇W_3`).
+    let lossName: String
+    /// The parameters' names, which an update section updates.
+    let parameters: Set<String>
 
     /// A parser that matches names against the network's names (`x1`, `yhat`, `W2`).
     public init(knownNames: [String] = []) {
-        names = AnswerParser(knownNames: knownNames)
+        self.init(knownNames: knownNames, lossName: "L", parameters: [])
     }
 
-    /// Reads a whole worked file.
+    /// A parser that also knows the loss's name and the parameters (for `δ_3`, `∇W_3` and update
+    /// sections of a solution handed in as Markdown/LaTeX).
+    public init(knownNames: [String], lossName: String, parameters: Set<String>) {
+        names = AnswerParser(knownNames: knownNames)
+        self.lossName = lossName
+        self.parameters = parameters
+    }
+
+    /// Reads a whole worked file: a plain file of `NAME = VALUE` lines, or a solution as handed in,
+    /// Markdown/LaTeX as pasted (see ``WorkedFileDocument``).
     public func parse(_ text: String) -> WorkedFile {
+        if WorkedFileDocument.isDocument(text) {
+            var document = WorkedFileDocument(parser: self)
+            return document.read(text)
+        }
         var entries: [WorkedEntry] = []
         var diagnostics: [Diagnostic] = []
         var iteration = 1
