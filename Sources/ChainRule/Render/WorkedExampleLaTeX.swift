@@ -45,7 +45,7 @@ public struct WorkedExampleLaTeX: Sendable {
         var digits: Int
         func expr(_ e: Expr) -> String { LaTeXPrinter(digits: digits).render(e) }
         func tensor(_ t: RealTensor) -> String { WorkedExampleLaTeX(digits: digits).tensor(t) }
-        func layer(_ e: LayerExpr) -> String { LayerNotation(latex: true).render(e) }
+        func layer(_ e: LayerExpr) -> String { LayerLaTeXNotation().render(e) }
         func entries(_ items: [Expr]) -> String {
             let texts = items.map(expr)
             return texts.count == 1 ? texts[0] : "\\begin{bmatrix}" + texts.joined(separator: " \\\\ ") + "\\end{bmatrix}"
@@ -60,7 +60,7 @@ public struct WorkedExampleLaTeX: Sendable {
             }
         }
         func descent(_ symbol: LayerSymbol) -> String {
-            let notation = LayerNotation(latex: true)
+            let notation = LayerLaTeXNotation()
             return notation.symbol(symbol) + " - \\eta " + notation.render(.gradient(symbol))
         }
     }

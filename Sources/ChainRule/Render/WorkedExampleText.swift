@@ -39,7 +39,7 @@ public struct WorkedExampleText: Sendable {
         var digits: Int
         func expr(_ e: Expr) -> String { TextPrinter(digits: digits).render(e) }
         func tensor(_ t: RealTensor) -> String { WorkedExampleText(digits: digits).tensor(t) }
-        func layer(_ e: LayerExpr) -> String { LayerNotation(latex: false).render(e) }
+        func layer(_ e: LayerExpr) -> String { LayerTextNotation().render(e) }
         func entries(_ items: [Expr]) -> String {
             let texts = items.map(expr)
             return texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]"
@@ -53,7 +53,7 @@ public struct WorkedExampleText: Sendable {
             }
         }
         func descent(_ symbol: LayerSymbol) -> String {
-            let notation = LayerNotation(latex: false)
+            let notation = LayerTextNotation()
             return notation.symbol(symbol) + " − η " + notation.render(.gradient(symbol))
         }
     }
