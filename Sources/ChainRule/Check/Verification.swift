@@ -37,6 +37,26 @@ public struct Verification: Sendable {
         public var problem: String?
         /// Whether all three agree within the tolerances (or a disagreement is explained by a kink).
         public var agrees: Bool
+        /// Whether the finite difference of this derivative was taken together with others', along a
+        /// random direction (a row of form `direction`), instead of one by one.
+        public var checkedAlongDirection = false
+
+        /// A row's values.
+        public init(of: String, wrt: String, form: String, symbolic: Double? = nil, backprop: Double? = nil,
+                    finiteDifference: Double? = nil, symbolicError: Double, finiteDifferenceError: Double,
+                    kinks: [String], problem: String? = nil, agrees: Bool) {
+            self.of = of
+            self.wrt = wrt
+            self.form = form
+            self.symbolic = symbolic
+            self.backprop = backprop
+            self.finiteDifference = finiteDifference
+            self.symbolicError = symbolicError
+            self.finiteDifferenceError = finiteDifferenceError
+            self.kinks = kinks
+            self.problem = problem
+            self.agrees = agrees
+        }
     }
 
     /// Every row, in the order asked.

@@ -14,6 +14,16 @@ public struct Verifier: Sendable {
     /// of the matrix form (`derive --form layers`) checked.
     public var checksMatrixForm = true
 
+    /// The most operation evaluations (questions × batch rows × the runtime's operations) that taking
+    /// every finite difference one by one may cost; `nil`: no limit. Beyond it, a seeded sample of
+    /// ``sampledDifferences`` derivatives is differenced one by one and all of them together along one
+    /// random ±1 direction (as PyTorch's `gradcheck` does in its fast mode), so that verification stays
+    /// linear in the size of the graph; symbolic and backprop are still compared for every derivative.
+    public var finiteDifferenceBudget: Int? = 200_000
+
+    /// How many derivatives are still differenced one by one beyond ``finiteDifferenceBudget``.
+    public var sampledDifferences = 64
+
     /// Creates a verifier with the defaults.
     public init() {}
 
@@ -56,7 +66,10 @@ public struct Verifier: Sendable {
             return Context(network: network, runtime: runtime, point: point)
         }
         var rows: [Verification.Row] = []
-        for (of, wrt) in questions {
+        var notes: [String] = []
+        let sampled = sampledQuestions(questions.count, rows: contexts.count, operations: runtime.operationCount, notes: &notes)
+        var alongDirection: [DirectionMember] = []
+        for (index, (of, wrt)) in questions.enumerated() {
             guard let a = network.scalarLocation(of), let b = network.scalarLocation(wrt) else {
                 do { _ = try network.derivation(of: of, wrt: wrt) } catch { throw .derivation(error) }
                 throw .derivation(.unknownName(network.scalarLocation(of) == nil ? of : wrt))
@@ -66,23 +79,25 @@ public struct Verifier: Sendable {
                                        kinks: [], agrees: true)
             var sums = (symbolic: 0.0, backprop: 0.0, fd: 0.0, value: 0.0)
             var symbolicMissing = false, fdMissing = false
+            let inDirection = sampled.map { !$0.contains(index) } ?? false && network.nodes[b.node].kind.isLeaf
+            row.checkedAlongDirection = inDirection
             for k in contexts.indices {
                 let derivation: Derivation
                 do { derivation = try Derivation(graph: contexts[k].graph(contract), of: of, wrt: wrt) } catch { throw .derivation(error) }
-                if let value = symbolicValue(derivation, contexts[k].partials(contract), contexts[k].values(contract), problem: &row.problem) {
+                if let value = symbolicValue(derivation, contexts[k], contract, problem: &row.problem) {
                     sums.symbolic += value
                 } else {
                     symbolicMissing = true
                 }
                 sums.backprop += contexts[k].gradients(of: a)[b.node].scalars[b.offset]
-                do {
+                if !inDirection { do {
                     sums.fd += try contexts[k].finiteDifference(of: a, wrt: b) {
                         try finiteDifference(runtime, contexts[k].point, contexts[k].evaluation, of: a, wrt: b)
                     }
                 } catch {
                     fdMissing = true
                     row.problem = row.problem ?? "the finite difference cannot be taken with \(wrt) held fixed: \(error)"
-                }
+                } }
                 sums.value += contexts[k].evaluation.value(a.node).scalars[a.offset]
                 let relevant = Set(derivation.relevant.map { derivation.graph.nodes[$0].name })
                 for kink in contexts[k].kinks {
@@ -95,18 +110,19 @@ public struct Verifier: Sendable {
             let n = Double(contexts.count)
             row.symbolic = symbolicMissing ? nil : sums.symbolic / n
             row.backprop = sums.backprop / n
-            row.finiteDifference = fdMissing ? nil : sums.fd / n
+            row.finiteDifference = fdMissing || inDirection ? nil : sums.fd / n
             judge(&row, scale: abs(sums.value / n))
+            if inDirection { alongDirection.append(DirectionMember(row: rows.count, of: a, wrt: b, scale: abs(sums.value / n))) }
             rows.append(row)
         }
-        var notes: [String] = []
-        if checksMatrixForm { rows += matrixRows(runtime, contexts, notes: &notes) }
+        rows += directionRows(runtime, contexts, alongDirection, rows)
+        if checksMatrixForm { rows += matrixRows(runtime, contexts, sampling: sampled != nil, notes: &notes) }
         return Verification(rows: rows, drawn: start.drawn, seed: seed, substitute: substitute, tolerances: tolerances,
                             batchSize: network.samples.count, notes: notes)
     }
 
     /// What every question at one batch row shares, computed on first use.
-    private final class Context {
+    final class Context {
         let network: Network
         let runtime: Runtime
         let point: Point
@@ -116,6 +132,7 @@ public struct Verifier: Sendable {
         private var graphs: [Bool: ScalarGraph] = [:]
         private var nodeValues: [Bool: NodeValues?] = [:]
         private var localPartials: [Bool: LocalPartials] = [:]
+        private var factoredForms: [Bool: FactoredForms] = [:]
         private var backward: [Int: Gradients] = [:]
         private(set) lazy var kinks: [Kink] = runtime.kinks(evaluation, within: 1e-4)
 
@@ -149,7 +166,20 @@ public struct Verifier: Sendable {
             return made
         }
 
+        /// `body` given the factored forms found so far on this graph, shared by every question (as
+        /// backprop shares δ), so that a wide graph's questions do not each search it again.
+        func sharingForms<T>(_ contract: Bool, _ body: (inout FactoredForms) -> T) -> T {
+            var forms = factoredForms.removeValue(forKey: contract) ?? FactoredForms(graph: graph(contract))
+            defer { factoredForms[contract] = forms }
+            return body(&forms)
+        }
+
         private var differences: [[Int]: Double] = [:]
+
+        /// Whether the finite difference ∂a/∂b has been taken.
+        func knowsDifference(of a: (node: Int, offset: Int), wrt b: (node: Int, offset: Int)) -> Bool {
+            differences[[a.node, a.offset, b.node, b.offset]] != nil
+        }
 
         /// A finite difference ∂a/∂b, computed by `compute` the first time it is asked.
         func finiteDifference(of a: (node: Int, offset: Int), wrt b: (node: Int, offset: Int),
@@ -174,7 +204,9 @@ public struct Verifier: Sendable {
     /// Every entry of every parameter gradient of the layer-wise matrix form (averaged over the batch
     /// rows), when the network is a chain of layers with a loss (nothing otherwise; `notes` says why
     /// when it has a loss).
-    private func matrixRows(_ runtime: Runtime, _ contexts: [Context], notes: inout [String]) -> [Verification.Row] {
+    /// With `sampling`, an entry whose finite difference was not taken for its scalar row (which the
+    /// direction row covers) is compared symbolic against backprop only.
+    private func matrixRows(_ runtime: Runtime, _ contexts: [Context], sampling: Bool, notes: inout [String]) -> [Verification.Row] {
         let network = runtime.network
         guard let loss = network.loss else { return [] }
         let layers: LayerDerivation
@@ -200,20 +232,25 @@ public struct Verifier: Sendable {
                                            kinks: Array(Set(kinks)).sorted(), agrees: true)
                 row.symbolic = perRow.reduce(0) { $0 + $1.gradients[g].values[offset] } / n
                 row.backprop = contexts.reduce(0) { $0 + $1.gradients(of: (loss, 0))[gradient.node].scalars[offset] } / n
-                row.finiteDifference = contexts.reduce(0) { sum, context in
-                    sum + context.finiteDifference(of: (loss, 0), wrt: (gradient.node, offset)) {
-                        FiniteDifference.derivative(runtime, at: context.point, wrt: gradient.node, offset: offset)
-                    }
-                } / n
+                if sampling, contexts.contains(where: { !$0.knowsDifference(of: (loss, 0), wrt: (gradient.node, offset)) }) {
+                    row.checkedAlongDirection = true
+                } else {
+                    row.finiteDifference = contexts.reduce(0) { sum, context in
+                        sum + context.finiteDifference(of: (loss, 0), wrt: (gradient.node, offset)) {
+                            FiniteDifference.derivative(runtime, at: context.point, wrt: gradient.node, offset: offset)
+                        }
+                    } / n
+                }
                 judge(&row, scale: abs(contexts.reduce(0) { $0 + ($1.evaluation.loss ?? 0) } / n))
                 return row
             }
         }
     }
 
-    private func symbolicValue(_ derivation: Derivation, _ partials: LocalPartials, _ values: NodeValues?,
+    private func symbolicValue(_ derivation: Derivation, _ context: Context, _ contract: Bool,
                                problem: inout String?) -> Double? {
-        guard let values else {
+        let partials = context.partials(contract)
+        guard let values = context.values(contract) else {
             problem = "the symbolic side cannot be evaluated at this point"
             return nil
         }
@@ -224,7 +261,12 @@ public struct Verifier: Sendable {
             return values.value(of: adjoint, partials: partials)
         }
         do {
-            let expression = form == .steps ? (derivation.steps().last ?? derivation.factored()) : try derivation.form(form)
+            let expression: Expr
+            switch form {
+            case .factored: expression = context.sharingForms(contract) { derivation.factored(sharing: &$0) }
+            case .steps: expression = context.sharingForms(contract) { derivation.steps(sharing: &$0).last ?? derivation.factored(sharing: &$0) }
+            default: expression = try derivation.form(form)
+            }
             return values.value(of: perturb(expression), partials: partials)
         } catch {
             problem = "\(error)"
@@ -257,7 +299,13 @@ public struct Verifier: Sendable {
     /// near zero — below the rounding a computation of size `scale` (the value of A, at least 1) can
     /// resolve: ``Verification/Tolerances/symbolicAbsolute`` and, for the finite difference, its
     /// rounding error ε·|A|/h with h = ∛ε (``Verification/Tolerances/finiteDifferenceAbsolute``).
-    private func judge(_ row: inout Verification.Row, scale: Double) {
+    func judge(_ row: inout Verification.Row, scale: Double) {
+        if row.checkedAlongDirection, let symbolic = row.symbolic, let backprop = row.backprop {
+            let size = max(1, scale.isFinite ? scale : 1)
+            row.symbolicError = Verifier.relativeError(symbolic, backprop, floor: tolerances.symbolicAbsolute * size / tolerances.symbolic)
+            row.agrees = row.symbolicError <= tolerances.symbolic
+            return
+        }
         guard let symbolic = row.symbolic, let backprop = row.backprop, let fd = row.finiteDifference else {
             row.agrees = false
             return

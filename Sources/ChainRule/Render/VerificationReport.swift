@@ -32,7 +32,8 @@ public struct VerificationReport {
         let rows = v.rows.map { row -> [String] in
             let error = max(row.symbolicError, row.finiteDifferenceError)
             let status = row.agrees ? (row.kinks.isEmpty ? "ok" : "ok (kink)") : (row.problem ?? "DISAGREES")
-            let label = "∂\(row.of)/∂\(row.wrt)" + (row.form == "layers" ? " (matrix form)" : "")
+            let label = row.form == "direction" ? "Σ ±∂\(row.of)/∂(\(row.wrt))"
+                : "∂\(row.of)/∂\(row.wrt)" + (row.form == "layers" ? " (matrix form)" : row.checkedAlongDirection ? " (direction)" : "")
             return [label, Self.number(row.symbolic), Self.number(row.backprop),
                     Self.number(row.finiteDifference), Self.error(error), status]
         }
@@ -47,11 +48,17 @@ public struct VerificationReport {
         }
         if let worst = v.worst {
             let error = max(worst.symbolicError, worst.finiteDifferenceError)
-            lines.append("worst relative error: \(Self.error(error)) at ∂\(worst.of)/∂\(worst.wrt) (tolerances: symbolic "
+            let at = worst.form == "direction" ? "the random direction of \(worst.wrt.split(separator: " ").first ?? "") derivatives" : "∂\(worst.of)/∂\(worst.wrt)"
+            lines.append("worst relative error: \(Self.error(error)) at \(at) (tolerances: symbolic "
                          + "\(Self.error(v.tolerances.symbolic)), finite difference \(Self.error(v.tolerances.finiteDifference)))")
         }
         let failures = v.rows.filter { !$0.agrees }
-        if failures.isEmpty {
+        let derivatives = v.rows.filter { $0.form != "direction" }
+        let together = derivatives.filter(\.checkedAlongDirection).count
+        if failures.isEmpty, together > 0 {
+            lines.append("all \(derivatives.count) derivatives agree: symbolic and backprop for each; finite differences one by one "
+                         + "for \(derivatives.count - together), together along a random direction for \(together)")
+        } else if failures.isEmpty {
             lines.append("all \(v.rows.count) derivatives agree three ways")
         } else {
             for row in failures {
@@ -87,6 +94,7 @@ public struct VerificationReport {
                     ("kinks", .array(row.kinks.map(JSONValue.string))),
                     ("problem", row.problem.map(JSONValue.string) ?? .null),
                     ("agrees", .bool(row.agrees)),
+                    ("checked_along_direction", .bool(row.checkedAlongDirection)),
                 ])
             })),
         ])
