@@ -96,6 +96,21 @@ struct LanguageFormsTests {
         #expect(try Self.network("input x\nparam e = 3\ny = e x").constants.isEmpty)
     }
 
+    @Test func piIsWrittenAsPiInFormulas() throws {
+        let network = try Self.network("input x = 0.5\nparam w = 2\ny = w pi x^2 + π/2\nfind dy/dx")
+        // show: the node's formula keeps π, not 3.141592653589793.
+        let shown = NetworkSummary(network: network).text
+        #expect(shown.contains("y = w π x^2 + π / 2") || shown.contains("y = w π x^2 + π/2"), "\(shown)")
+        #expect(!shown.split(separator: "\n").contains { $0.contains("y =") && $0.contains("3.14") })
+        // derive: the algebra folds 2·π into one number, which still prints as a multiple of π.
+        let derivative = try #require(network.scalarGraph().nodes.last?.definition).derivative(withRespectTo: "x")
+        #expect(TextPrinter().render(derivative) == "2π w x")
+        #expect(LaTeXPrinter().render(derivative) == "2\\pi w x")
+        #expect(DisplayNumber.piText(Double.pi) == "π" && DisplayNumber.piText(-Double.pi / 2) == "-π/2")
+        #expect(DisplayNumber.piText(3 * Double.pi / 4) == "3π/4")
+        #expect(DisplayNumber.piText(3.14159) == nil && DisplayNumber.piText(0.5) == nil && DisplayNumber.piText(0) == nil)
+    }
+
     @Test func undeclaredParametersAreListedAndNotedOnce() throws {
         let network = try Self.network("""
             input x = 1
@@ -277,6 +292,32 @@ struct LanguageFormsTests {
         #expect(Self.errors("input z[2]\ntarget y = class 3\nloss L = cross_entropy(softmax(z), y)").first?.message
             == "'y' is class 3, but there are only 2 classes")
         #expect(Self.errors("input z[2]\ntarget y = class 1\nloss L = sum(z)").first?.message.contains("no cross_entropy") == true)
+    }
+
+    @Test func sampleRowsGiveClassNumbers() throws {
+        let network = try Self.network("""
+            input z[3]
+            target y
+            loss L = cross_entropy(softmax(z), y)
+            sample z = [0.1, 2, -1], y = class 2
+            sample z = [1, 0.5, 0.25], y = class 3
+            sample z = [0, 0, 1], y = [1, 0, 0]
+            """)
+        let y = try #require(network.index(of: "y"))
+        #expect(network.nodes[y].shape == Shape([3]))
+        #expect(network.samples.map { $0[y]?.doubles ?? [] } == [[0, 1, 0], [0, 0, 1], [1, 0, 0]])
+        // The batch-averaged loss: log Σ e^z − z_class per row, recomputed here.
+        let rows: [([Double], Int)] = [([0.1, 2, -1], 1), ([1, 0.5, 0.25], 2), ([0, 0, 1], 0)]
+        let expected = rows.reduce(0) { sum, row in
+            sum + Foundation.log(row.0.reduce(0) { $0 + Foundation.exp($1) }) - row.0[row.1]
+        } / 3
+        let runtime = try Runtime(network)
+        let batch = network.samples.map { $0.mapValues { RealTensor($0) } }
+        #expect(Self.close(runtime.meanLoss(at: try Point(network: network), batch: batch), expected))
+        #expect(Self.errors("input z[2]\ntarget y\nloss L = cross_entropy(softmax(z), y)\nsample z = [1, 2], y = class 3").first?.message
+            == "'y' is class 3, but there are only 2 classes")
+        #expect(Self.errors("input z[2]\ntarget y\nloss L = cross_entropy(softmax(z), y)\nsample z = class 1, y = class 1").first?.message
+            .contains("only a target can be a class number") == true)
     }
 
     // MARK: The quiz's notation

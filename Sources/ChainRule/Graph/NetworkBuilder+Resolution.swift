@@ -25,12 +25,10 @@ extension NetworkBuilder {
     /// Access for ``FormulaResolver``: gives the class target `name` (`target y = class 3`) the shape of
     /// the prediction it is compared with and its one-hot value; nothing for other names.
     mutating func settleClassTarget(_ name: String, like prediction: Shape, at location: SourceLocation) {
-        guard let index = positions[name], let (value, problem) = classTargets.settle(name, like: prediction) else { return }
-        if let problem { error(at: location, problem) }
-        if let value {
-            nodes[index].value = value
-            nodes[index].shape = value.shape
-        }
+        guard let index = positions[name], let (shape, value, problem) = classTargets.settle(name, like: prediction) else { return }
+        if let problem { return error(at: location, problem) }
+        nodes[index].shape = shape
+        if let value { nodes[index].value = value }
     }
 
     /// Access for ``FormulaResolver``: whether `name` is a node, a declared parameter or a name used

@@ -110,6 +110,10 @@ public struct NetworkBuilder {
             if once("digits") { settings.digits = count }
         case .sample(let declarations):
             settings.sampleRows.append(declarations)
+            for declaration in declarations where declaration.classIndex != nil
+                && positions[declaration.name].map({ nodes[$0].kind == .target }) ?? true {
+                classTargets.declareInSample(declaration.name, at: declaration.location)
+            }
         case .find(let questions):
             settings.questions += questions
         }
@@ -346,6 +350,20 @@ public struct NetworkBuilder {
             guard let index = network.index(of: declaration.name),
                   network.nodes[index].kind == .input || network.nodes[index].kind == .target else {
                 error(at: declaration.location, "unknown name '\(declaration.name)': a sample gives values of inputs and targets")
+                continue
+            }
+            if let k = declaration.classIndex {
+                let shape = network.nodes[index].shape
+                guard network.nodes[index].kind == .target else {
+                    error(at: declaration.location, "only a target can be a class number ('\(declaration.name) = class \(k)')")
+                    continue
+                }
+                guard shape.rank == 1, k <= shape.count else {
+                    error(at: declaration.location, shape.rank == 1 ? "'\(declaration.name)' is class \(k), but there are only \(shape.count) classes"
+                          : "'\(declaration.name)' is a class number, so it must be compared with a vector of scores or probabilities")
+                    continue
+                }
+                row[index] = ClassTargets.oneHot(k, count: shape.count)
                 continue
             }
             guard let value = declaration.value else {

@@ -35,9 +35,29 @@ public enum DisplayNumber: Hashable, Sendable {
                                  denominator: r.denominator)
             }
         case .real(let d):
-            self = .decimal(DisplayNumber.string(d, digits: digits))
+            self = .decimal(DisplayNumber.piText(d) ?? DisplayNumber.string(d, digits: digits))
         }
     }
+
+    /// `π`, `2π`, `π/2`, `-3π/4` for a double that is exactly such a small rational multiple of the double
+    /// nearest π (a file writes `pi` or `π`; the algebra folds `2 π` into one number): inside an
+    /// expression it stays written with π, not 6.283. `nil` for every other value.
+    public static func piText(_ value: Double) -> String? {
+        guard value.isFinite, value != 0 else { return nil }
+        let magnitude = abs(value), sign = value < 0 ? "-" : "", ratio = magnitude / Double.pi
+        guard ratio <= 24 else { return nil }
+        for d in 1...12 {
+            let n = Int((ratio * Double(d)).rounded())
+            guard n >= 1, gcd(n, d) == 1, abs(ratio * Double(d) - Double(n)) < 1e-9 else { continue }
+            let (x, y) = (Double(n), Double(d))
+            guard x * Double.pi / y == magnitude || x / y * Double.pi == magnitude || Double.pi * x / y == magnitude
+            else { continue }
+            return sign + (n == 1 ? "" : String(n)) + "π" + (d == 1 ? "" : "/" + String(d))
+        }
+        return nil
+    }
+
+    private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
     /// Whether the number is below zero.
     public var isNegative: Bool {

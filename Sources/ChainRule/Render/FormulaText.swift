@@ -15,7 +15,10 @@ public struct FormulaText: FormulaPrinter {
     /// `W1[1,2]`.
     public func component(_ index: Int, _ position: [Int]) -> String { Node.componentName(network.nodes[index].name, position) }
     /// The number as the file writes it.
-    public func constant(_ value: Number) -> String { value.description }
+    public func constant(_ value: Number) -> String {
+        if case .real(let d) = value, let pi = DisplayNumber.piText(d) { return pi }
+        return value.description
+    }
     /// `a + b`.
     public func add(_ a: Formula, _ b: Formula) -> String { print(a, .sum) + " + " + print(b, .product) }
     /// `a - b`.

@@ -39,6 +39,10 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
             case "inf": return "\\infty"
             case "-inf": return "-\\infty"
             case "nan": return "\\mathrm{NaN}"
+            case _ where text.contains("π"):
+                let sign = text.hasPrefix("-") ? "-" : "", body = text.drop { $0 == "-" }
+                let parts = body.split(separator: "/").map { $0.replacingOccurrences(of: "π", with: "\\pi") }
+                return sign + (parts.count == 2 ? "\\frac{\(parts[0])}{\(parts[1])}" : parts[0])
             default:
                 let (mantissa, exponent) = DisplayNumber.scientificParts(text)
                 guard let exponent else { return text }

@@ -196,6 +196,10 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
         switch text {
         case "inf": return mi("∞")
         case "nan": return mi("NaN")
+        case _ where text.contains("π"):
+            let parts = text.split(separator: "/").map(String.init)
+            let numerator = parts[0] == "π" ? mi("π") : row([mn(String(parts[0].dropLast())), mi("π")])
+            return parts.count == 2 ? "<mfrac>" + numerator + mn(parts[1]) + "</mfrac>" : numerator
         default:
             let (mantissa, exponent) = DisplayNumber.scientificParts(text)
             guard let exponent else { return mn(text) }

@@ -24,7 +24,7 @@ public enum Precedence: Int, Comparable, Sendable {
         case .number(let n):
             let shown = DisplayNumber(n, digits: digits)
             if shown.isNegative { self = .sum }
-            else if case .decimal(let text) = shown, !text.contains("e") { self = .atom }
+            else if case .decimal(let text) = shown, !text.contains("e"), text == "π" || !text.contains("π") { self = .atom }
             else { self = .product }
         case .symbol: self = .atom
         case .partial: self = .product
