@@ -320,6 +320,32 @@ struct LanguageFormsTests {
             .contains("only a target can be a class number") == true)
     }
 
+    @Test func aTotalThatWouldReadLikeAnEdgeIsWrittenWithD() throws {
+        // x is a direct input of y and also reaches y through q (and h): ∂y/∂x names two things.
+        let network = try Self.network("input x = 0.5\nq = x^2\nh = 2 q\ny = h + q + q x\nfind dy/dx")
+        for form in DerivativeForm.allCases {
+            let shown = try network.formed(of: "y", wrt: "x", form: form)
+            let text = TextPrinter().render(shown)
+            let answerLine = try #require(text.split(separator: "\n").first { $0.contains("/dx") && !$0.hasPrefix(" ") })
+            #expect(answerLine.hasPrefix("dy/dx = "), "\(form): \(text)")
+            #expect(text.contains("∂y/∂x") && !text.contains("∂y/∂x =") && !text.contains("+ dy/dx"), "\(form): \(text)")
+            let latex = LaTeXPrinter().render(shown)
+            #expect(latex.contains("\\frac{\\mathrm{d} y}{\\mathrm{d} x}") && latex.contains("\\frac{\\partial y}{\\partial x}"), "\(latex)")
+            let mathML = MathMLPrinter().render(shown)
+            #expect(mathML.contains(#"<mi mathvariant="normal">d</mi>"#) && mathML.contains(#"<mi mathvariant="normal">∂</mi>"#))
+        }
+        // Where no total coincides with an edge (the quiz), totals keep ∂.
+        let quiz = try #require(Package.network("quiz-problem-3.nn"))
+        #expect(TextPrinter().render(try quiz.formed(of: "y", wrt: "x1", form: .factored)).hasPrefix("∂y/∂x1 = "))
+        // The checker reads both notations: dy/dx or ∂y/∂x on the left, the edge as ∂y/∂x (or dy/dx) on the right.
+        let checker = try AnswerChecker(network: network, of: "y", wrt: "x")
+        for answer in ["dy/dx = (∂y/∂h ∂h/∂q + ∂y/∂q) ∂q/∂x + ∂y/∂x", "∂y/∂x = (∂y/∂h ∂h/∂q + ∂y/∂q) ∂q/∂x + ∂y/∂x",
+                       "\\frac{\\mathrm{d}y}{\\mathrm{d}x} = \\frac{\\partial y}{\\partial x} + \\frac{\\partial y}{\\partial q}\\frac{\\partial q}{\\partial x} + \\frac{\\partial y}{\\partial h}\\frac{\\partial h}{\\partial q}\\frac{\\partial q}{\\partial x}"] {
+            #expect(try checker.check(answer).correct, "\(answer)")
+        }
+        #expect(try !checker.check("dy/dx = ∂y/∂q ∂q/∂x + ∂y/∂x").correct, "a missing path is still wrong")
+    }
+
     // MARK: The quiz's notation
 
     @Test func implicitWeightsFollowTheQuizAndOldNamesStillRead() throws {

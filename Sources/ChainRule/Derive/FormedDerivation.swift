@@ -22,6 +22,10 @@ public struct FormedDerivation: Hashable, Sendable {
         public var namedLHS: Bool
         /// Whether the totals on the right are named totals δ_q (the adjoint form).
         public var namedRHS: Bool
+        /// The (A, B) pairs, as `[A, B]`, whose total ∂A/∂B and local partial ∂A/∂B both appear in the
+        /// derivation (B is a direct input of A and also reaches A through other nodes): one symbol
+        /// with two meanings, so printers write these totals dA/dB.
+        public var distinguished: Set<[String]> = []
 
         /// Creates an equation.
         public init(lhs: Expr, rhs: Expr, namedLHS: Bool = false, namedRHS: Bool = false) {
@@ -89,8 +93,10 @@ public struct FormedDerivation: Hashable, Sendable {
             isChain = false
             value = values?.value(of: adjoint, partials: partials)
             symbolicSize = equations.reduce(0) { $0 + $1.rhs.partialCount }
+            equations = Self.distinguishingTotals(equations)
             return
         }
+        equations = Self.distinguishingTotals(equations)
         value = values?.value(of: derivation.factored(sharing: &forms), partials: partials)
         symbolicSize = equations.reduce(0) { $0 + $1.rhs.partialCount }
     }
@@ -106,9 +112,31 @@ public struct FormedDerivation: Hashable, Sendable {
     public func pluggingIn(_ partials: LocalPartials, sharing cache: inout LocalPartials.Cache) -> FormedDerivation {
         var copy = self
         copy.equations = equations.map {
-            Equation(lhs: $0.lhs, rhs: partials.plugging(into: $0.rhs, sharing: &cache), namedLHS: $0.namedLHS, namedRHS: $0.namedRHS)
+            var equation = $0
+            equation.rhs = partials.plugging(into: $0.rhs, sharing: &cache)
+            return equation
         }
         return copy
+    }
+
+    /// `equations` with ``Equation/distinguished`` set to the pairs written both as a total and as a
+    /// local partial anywhere in them (`y = h + q + q x`: ∂y/∂x = … + ∂y/∂x).
+    private static func distinguishingTotals(_ equations: [Equation]) -> [Equation] {
+        var partials = Set<[String]>(), totals = Set<[String]>()
+        for equation in equations {
+            for side in [equation.lhs, equation.rhs] {
+                side.visit {
+                    switch $0 {
+                    case .partial(let q, let u): partials.insert([q, u])
+                    case .total(let q, let u): totals.insert([q, u])
+                    default: break
+                    }
+                }
+            }
+        }
+        let both = partials.intersection(totals)
+        guard !both.isEmpty else { return equations }
+        return equations.map { var equation = $0; equation.distinguished = both; return equation }
     }
 
     /// How many partials the right-hand sides write before anything is plugged in (a measure of the

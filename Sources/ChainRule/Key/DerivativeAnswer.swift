@@ -155,13 +155,16 @@ struct DerivativeAnswer {
     /// The rows of one alignment showing `shown`: a chain one step per line, named totals as δ.
     static func rows(_ shown: FormedDerivation, _ printer: LaTeXPrinter) -> [String] {
         if shown.isChain, let first = shown.equations.first {
-            return MathLayout.page.rows([MathLayout.Equation(lhs: printer.render(first.lhs),
-                                                             steps: shown.equations.map { MathLayout.Piece($0.rhs, printer) }, stepPerLine: true)])
+            var left = printer, right = printer
+            left.totalStyle = .left(first)
+            right.totalStyle = .right(first)
+            return MathLayout.page.rows([MathLayout.Equation(lhs: left.render(first.lhs),
+                                                             steps: shown.equations.map { MathLayout.Piece($0.rhs, right) }, stepPerLine: true)])
         }
         return MathLayout.page.rows(shown.equations.map { equation in
             var left = printer, right = printer
-            left.totalStyle = equation.namedLHS ? .delta : .fraction
-            right.totalStyle = equation.namedRHS ? .delta : .fraction
+            left.totalStyle = .left(equation)
+            right.totalStyle = .right(equation)
             return MathLayout.Equation(lhs: left.render(equation.lhs), steps: [MathLayout.Piece(equation.rhs, right)])
         })
     }

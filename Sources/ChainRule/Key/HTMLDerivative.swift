@@ -76,14 +76,14 @@ struct HTMLDerivative {
             linked.insert(i)
         }
         let ids = linked
-        let printer = MathMLPrinter(digits: digits, totalStyle: line.namedRHS ? .delta : .fraction,
+        let printer = MathMLPrinter(digits: digits, totalStyle: .right(line),
                                     termID: { i, _ in ids.contains(i) ? id + "-t\(i)" : nil })
         guard !continued else {
             let math = printer.math(line.rhs)
             guard let open = math.firstIndex(of: ">") else { return math }
             return String(math[...open]) + "<mo>=</mo>" + math[math.index(after: open)...]
         }
-        let lhs = MathMLPrinter(digits: digits, totalStyle: line.namedLHS ? .delta : .fraction).render(line.lhs)
+        let lhs = MathMLPrinter(digits: digits, totalStyle: .left(line)).render(line.lhs)
         return printer.equation(printed: lhs, line.rhs)
     }
 }

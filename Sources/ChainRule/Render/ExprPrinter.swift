@@ -63,15 +63,18 @@ extension ExprPrinter {
     /// broken after `termsPerLine` terms when `multiline`.
     public func render(_ shown: FormedDerivation, multiline: Bool = false, termsPerLine: Int = 3) -> String {
         if shown.isChain, let first = shown.equations.first {
-            let head = render(first.lhs)
+            var left = self, right = self
+            left.totalStyle = .left(first)
+            right.totalStyle = .right(first)
+            let head = left.render(first.lhs)
             return aligned(shown.equations.enumerated().map { i, equation in
-                AlignedRow(lhs: i == 0 ? head : nil, body: render(equation.rhs))
+                AlignedRow(lhs: i == 0 ? head : nil, body: right.render(equation.rhs))
             })
         }
         return shown.equations.map { equation in
             var left = self, right = self
-            left.totalStyle = equation.namedLHS ? .delta : .fraction
-            right.totalStyle = equation.namedRHS ? .delta : .fraction
+            left.totalStyle = .left(equation)
+            right.totalStyle = .right(equation)
             let lhs = left.render(equation.lhs)
             guard multiline else { return inline(lhs, right.render(equation.rhs)) }
             return aligned(right.rows(lhs, equation.rhs, termsPerLine: termsPerLine))

@@ -71,6 +71,9 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
         switch totalStyle {
         case .fraction: partial(of: of, wrt: wrt)
         case .delta: "\\delta" + SymbolName(wrt).latexSubscript
+        case .distinguishing:
+            totalStyle.writesStraight(of: of, wrt: wrt)
+                ? "\\frac{\\mathrm{d} \(symbol(of))}{\\mathrm{d} \(symbol(wrt))}" : partial(of: of, wrt: wrt)
         }
     }
 

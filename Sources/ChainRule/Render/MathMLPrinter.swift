@@ -96,6 +96,10 @@ public struct MathMLPrinter: ExprPrinter, Sendable {
         switch totalStyle {
         case .fraction: partial(of: of, wrt: wrt)
         case .delta: "<msub>" + mi("δ") + symbol(wrt) + "</msub>"
+        case .distinguishing:
+            totalStyle.writesStraight(of: of, wrt: wrt)
+                ? "<mfrac>" + row([#"<mi mathvariant="normal">d</mi>"#, symbol(of)]) + row([#"<mi mathvariant="normal">d</mi>"#, symbol(wrt)]) + "</mfrac>"
+                : partial(of: of, wrt: wrt)
         }
     }
 

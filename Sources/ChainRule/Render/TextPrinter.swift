@@ -67,6 +67,7 @@ public struct TextPrinter: ExprPrinter, Sendable {
         switch totalStyle {
         case .fraction: partial(of: of, wrt: wrt)
         case .delta: "δ_" + symbol(wrt)
+        case .distinguishing: totalStyle.writesStraight(of: of, wrt: wrt) ? "d" + symbol(of) + "/d" + symbol(wrt) : partial(of: of, wrt: wrt)
         }
     }
 
