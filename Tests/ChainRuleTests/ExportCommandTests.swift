@@ -91,15 +91,11 @@ import Testing
         let expected = try Self.files(folder.appendingPathComponent("complete"))
         #expect(expected.count >= 10)
         for (k, delay) in [0.0, 0.05, 0.1, 0.2, 0.4, 0.8].enumerated() {
-            let process = Process()
-            process.executableURL = Package.executable
-            process.arguments = ["export", "--to", "prairielearn", Package.problem("example-3-bce.nn").path, Package.problem("perceptron.nn").path,
-                                 "--variants", "3", "-o", folder.appendingPathComponent("run\(k)").path]
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let pid = try Shell.spawn([Package.executable.path, "export", "--to", "prairielearn", Package.problem("example-3-bce.nn").path,
+                                       Package.problem("perceptron.nn").path, "--variants", "3", "-o", folder.appendingPathComponent("run\(k)").path])
             Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            kill(pid, SIGKILL)
+            Shell.waitFor(pid)
             let target = folder.appendingPathComponent("run\(k)")
             if FileManager.default.fileExists(atPath: target.path) {
                 #expect(try Self.files(target) == expected, "killed after \(delay) s: a partial folder")
