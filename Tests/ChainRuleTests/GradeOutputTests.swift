@@ -83,15 +83,11 @@ struct GradeOutputTests {
         for (k, fraction) in [0.1, 0.4, 0.7, 0.85, 0.95, 1.0, 1.5].enumerated() {
             let delay = seconds * fraction
             let out = folder.appendingPathComponent("out\(k)")
-            let process = Process()
-            process.executableURL = Package.executable
-            process.arguments = ["grade", "Problems/quiz-problem-3.nn", "--submissions", csv.path, "-o", out.path]
-            process.currentDirectoryURL = Package.root
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let pid = try Shell.spawn([Package.executable.path, "grade", Package.problem("quiz-problem-3.nn").path,
+                                       "--submissions", csv.path, "-o", out.path])
             Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            kill(pid, SIGKILL)
+            Shell.waitFor(pid)
             if FileManager.default.fileExists(atPath: out.path) {
                 let files = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("feedback").path)
                 #expect(files.count == 150)

@@ -97,16 +97,12 @@ struct OutputFileTests {
     func aKillLeavesNoLitter(_ signal: Int32) throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = Package.executable
-        process.arguments = ["key", Package.problem("example-3-bce.nn").path, "--variants", "3000", "--seed", "1", "-o", "v"]
-        process.currentDirectoryURL = folder
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let pid = try Shell.spawn([Package.executable.path, "key", Package.problem("example-3-bce.nn").path, "--variants", "3000",
+                                   "--seed", "1", "-o", folder.appendingPathComponent("v").path])
         var waited = 0
         while waited < 200, (try? Self.entries(folder))?.isEmpty ?? true { usleep(10_000); waited += 1 }
-        kill(process.processIdentifier, signal)
-        process.waitUntilExit()
+        kill(pid, signal)
+        Shell.waitFor(pid)
         if signal == SIGKILL {
             // The next run into the same place removes what the killed one could not.
             _ = try Package.run(["key", Package.problem("example-3-bce.nn").path, "--variants", "1", "-o", "v"], in: folder)

@@ -61,6 +61,30 @@ enum Shell {
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
+    /// Starts `arguments[0]` with `arguments` (standard error discarded) and returns its process id, for
+    /// tests that signal the child. Use ``waitFor(_:)`` to reap it: Foundation's `Process` can miss the
+    /// exit of a child killed right after it starts, and the test then hangs in `waitUntilExit`.
+    static func spawn(_ arguments: [String]) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
+        guard result == 0 else { throw CocoaError(.executableLoad, userInfo: ["posix_spawn": result]) }
+        return pid
+    }
+
+    /// Waits for a child started by ``spawn(_:)`` and returns its raw wait status.
+    @discardableResult
+    static func waitFor(_ pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return status
+    }
+
     /// The full path of a program on PATH, if installed.
     static func which(_ name: String) -> String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
