@@ -65,10 +65,7 @@ public struct MoodleCloze: Sendable {
 
     /// Appends the `<question type="cloze">` element.
     func write(into xml: inout MoodleXML) {
-        xml.open("question", [("type", "cloze")])
-        xml.text("name", name)
-        xml.text("questiontext", questionText, format: "html", cdata: true)
-        xml.text("generalfeedback", generalFeedback, format: "html", cdata: true)
+        xml.openQuestion("cloze", name: name, text: questionText, feedback: generalFeedback)
         xml.leaf("penalty", "0.3333333")
         xml.leaf("hidden", "0")
         xml.leaf("idnumber", idnumber)
@@ -82,24 +79,11 @@ public struct MoodleCloze: Sendable {
     /// decoding restores; a backslash escape of these would stay visible); `&`, `<`, `>`, `"` as HTML
     /// references.
     public static func feedback(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "}": result += "\\}"
-            case "#": result += "\\#"
-            case "~": result += "&#126;"
-            case "\\": result += "&#92;"
-            case "/": result += "&#47;"
-            case "{": result += "&#123;"
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
+        text.map { clozeEscapes[$0] ?? HTMLText.escaped(String($0)) }.joined()
     }
+
+    /// How ``feedback(_:)`` writes the characters Cloze reads specially.
+    private static let clozeEscapes: [Character: String] = ["}": "\\}", "#": "\\#", "~": "&#126;", "\\": "&#92;", "/": "&#47;", "{": "&#123;"]
 
     /// HTML outside the boxes with every `{` that would start a Cloze sub-question (`{`, digits, `:`)
     /// written `&#123;`, so that LaTeX such as `{1:…}` in a statement is never read as a box.

@@ -7,10 +7,7 @@ extension MoodleStack {
     /// order, and two question tests: the factored answer scores 1, and the answer without its first
     /// path scores the other paths' shares and says the path is missing.
     func write(into xml: inout MoodleXML) {
-        xml.open("question", [("type", "stack")])
-        xml.text("name", name)
-        xml.text("questiontext", questionText, format: "html", cdata: true)
-        xml.text("generalfeedback", generalFeedback, format: "html", cdata: true)
+        xml.openQuestion("stack", name: name, text: questionText, feedback: generalFeedback)
         xml.leaf("defaultgrade", "1")
         xml.leaf("penalty", "0.1")
         xml.leaf("hidden", "0")

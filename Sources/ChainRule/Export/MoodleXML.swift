@@ -39,6 +39,15 @@ struct MoodleXML {
         }
     }
 
+    /// Opens `<question type="…">` and writes what every question starts with: its name, its HTML
+    /// question text and general feedback.
+    mutating func openQuestion(_ type: String, name: String, text: String, feedback: String) {
+        open("question", [("type", type)])
+        self.text("name", name)
+        self.text("questiontext", text, format: "html", cdata: true)
+        self.text("generalfeedback", feedback, format: "html", cdata: true)
+    }
+
     /// A comment line (its text made safe: no `--`).
     mutating func comment(_ text: String) {
         lines.append(indent + "<!-- " + text.replacingOccurrences(of: "--", with: "- -") + " -->")
