@@ -51,7 +51,7 @@ struct HTMLWorkedExample {
         var digits: Int
         func expr(_ e: Expr) -> String { MathMLPrinter(digits: digits).math(e, display: false) }
         func tensor(_ t: RealTensor) -> String {
-            HTMLWorkedExample.matrix(t.scalars.map { DisplayNumber.string($0, digits: digits) }, shape: t.shape)
+            HTMLWorkedExample.inline(HTMLWorkedExample.bracketed(t.shape) { DisplayNumber.string(t.scalars[$0], digits: digits) })
         }
         func layer(_ e: LayerExpr) -> String { HTMLWorkedExample.inline(LayerMathML(digits: digits).render(e)) }
         func entries(_ items: [Expr]) -> String {
@@ -64,8 +64,9 @@ struct HTMLWorkedExample {
                                                        product: "<mo>·</mo>", divide: "<mo>⊘</mo>", quotient: "<mo>/</mo>",
                                                        times: "", parenthesized: { "<mrow><mo>(</mo>" + $0 + "<mo>)</mo></mrow>" })
             return HTMLWorkedExample.inline("<mrow>" + style.render(operands) { operand in
-                HTMLWorkedExample.bracketed(operand.value.entries.map { DisplayNumber.string($0, digits: digits) },
-                                            shape: operand.value.shape, transposed: operand.transposed)
+                HTMLWorkedExample.bracketed(operand.value.shape, transposed: operand.transposed) {
+                    DisplayNumber.string(operand.value.entries[$0], digits: digits)
+                }
             } + "</mrow>")
         }
         func descent(_ symbol: LayerSymbol) -> String {
@@ -81,19 +82,36 @@ struct HTMLWorkedExample {
 
     /// Entries (decimal strings) as inline MathML in brackets: a vector as a column, a matrix row by row.
     static func matrix(_ entries: [String], shape: Shape) -> String {
-        inline(bracketed(entries, shape: shape))
+        inline(bracketed(shape) { entries[$0] })
     }
 
-    /// Entries in brackets (no `<math>` around): one number bare, a vector as a column (a row when
-    /// `transposed`), a matrix row by row (with ⊤ when `transposed`).
-    static func bracketed(_ entries: [String], shape: Shape, transposed: Bool = false) -> String {
+    /// Entries in brackets (no `<math>` around), `entry` giving the decimal string at a row-major
+    /// offset: one number bare, a vector as a column (a row when `transposed`), a matrix row by row
+    /// (with ⊤ when `transposed`). A large value is abbreviated (``Abbreviation``) with `⋯`, `⋮`, `⋱`
+    /// and its shape as a subscript; only the entries shown are asked for.
+    static func bracketed(_ shape: Shape, transposed: Bool = false, entry: (Int) -> String) -> String {
         // Each entry by the one display rule (−, × 10 to a power).
-        let texts = entries.map { MathMLPrinter().decimalText($0) }
-        if texts.count == 1 { return texts[0] }
-        let cells = texts.map { "<mtd>" + $0 + "</mtd>" }
-        let cols = shape.rank >= 2 ? max(shape.dimensions.last ?? 1, 1) : (transposed ? cells.count : 1)
-        let rows = stride(from: 0, to: cells.count, by: cols).map { "<mtr>" + cells[$0..<min($0 + cols, cells.count)].joined() + "</mtr>" }
-        let body = "<mrow><mo>[</mo><mtable>" + rows.joined() + "</mtable><mo>]</mo></mrow>"
+        func text(_ k: Int) -> String { MathMLPrinter().decimalText(entry(k)) }
+        if shape.count == 1 { return text(0) }
+        let layout = Abbreviation(shape)
+        let cell = { (content: String) in "<mtd>" + content + "</mtd>" }
+        let rows: [String]
+        if shape.rank < 2 && transposed {
+            rows = ["<mtr>" + layout.shownRows.map { cell($0.map(text) ?? "<mo>⋯</mo>") }.joined() + "</mtr>"]
+        } else {
+            rows = layout.shownRows.map { i in
+                "<mtr>" + layout.shownCols.map { j in
+                    switch (i, j) {
+                    case (let i?, let j?): cell(text(i * layout.cols + j))
+                    case (nil, nil): cell("<mo>⋱</mo>")
+                    case (nil, _): cell("<mo>⋮</mo>")
+                    case (_, nil): cell("<mo>⋯</mo>")
+                    }
+                }.joined() + "</mtr>"
+            }
+        }
+        var body = "<mrow><mo>[</mo><mtable>" + rows.joined() + "</mtable><mo>]</mo></mrow>"
+        if layout.isAbbreviated { body = "<msub>" + body + "<mrow><mn>" + layout.dimensions.map(String.init).joined(separator: "</mn><mo>×</mo><mn>") + "</mn></mrow></msub>" }
         return transposed && shape.rank >= 2 ? "<msup>" + body + "<mo>⊤</mo></msup>" : body
     }
 }

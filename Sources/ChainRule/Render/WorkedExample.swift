@@ -28,13 +28,18 @@ public struct WorkedExample: Sendable {
         /// (of any entry) is below that precision (see ``DisplayNumber/digits(showingChangeFrom:to:digits:)``).
         public func shownDigits(_ digits: Int) -> Int {
             guard let old else { return digits }
-            let new: [Double]
+            let pairs: [(Double, Double)]
             switch steps.last {
-            case .expr(.number(let n))?: new = [n.doubleValue]
-            case .tensor(let t)?: new = t.scalars
+            case .expr(.number(let n))?: pairs = Array(zip(old, [n.doubleValue]))
+            case .tensor(let t)? where old.count == t.scalars.count:
+                // Only the entries shown count (a large value is abbreviated, ``Abbreviation``).
+                let layout = Abbreviation(t.shape)
+                let shown = layout.isAbbreviated ? layout.shownOffsets : Array(t.scalars.indices)
+                pairs = shown.map { (old[$0], t.scalars[$0]) }
+            case .tensor(let t)?: pairs = Array(zip(old, t.scalars))
             default: return digits
             }
-            return zip(old, new).map { old, new in
+            return pairs.map { old, new in
                 old == new ? digits : DisplayNumber.digits(showingChangeFrom: old, to: new, digits: digits) ?? DisplayNumber.maxUpdateDigits
             }.max() ?? digits
         }

@@ -45,7 +45,7 @@ public struct WorkedExampleLaTeX: Sendable {
         var digits: Int
         func expr(_ e: Expr) -> String { LaTeXPrinter(digits: digits).render(e) }
         func tensor(_ t: RealTensor) -> String { WorkedExampleLaTeX(digits: digits).tensor(t) }
-        func layer(_ e: LayerExpr) -> String { LayerNotation(latex: true).render(e) }
+        func layer(_ e: LayerExpr) -> String { LayerLaTeXNotation().render(e) }
         func entries(_ items: [Expr]) -> String {
             let texts = items.map(expr)
             return texts.count == 1 ? texts[0] : "\\begin{bmatrix}" + texts.joined(separator: " \\\\ ") + "\\end{bmatrix}"
@@ -55,31 +55,44 @@ public struct WorkedExampleLaTeX: Sendable {
                                                        divide: " \\oslash ", quotient: " / ", times: " ",
                                                        parenthesized: { "\\left(" + $0 + "\\right)" })
             return style.render(operands) { operand in
-                WorkedExampleLaTeX.matrix(operand.value.entries.map { DisplayNumber.string($0, digits: digits) }, operand.value.shape,
-                                          transposed: operand.transposed)
+                WorkedExampleLaTeX.matrix(operand.value.shape, transposed: operand.transposed) {
+                    DisplayNumber.string(operand.value.entries[$0], digits: digits)
+                }
             }
         }
         func descent(_ symbol: LayerSymbol) -> String {
-            let notation = LayerNotation(latex: true)
+            let notation = LayerLaTeXNotation()
             return notation.symbol(symbol) + " - \\eta " + notation.render(.gradient(symbol))
         }
     }
 
     /// A vector as a column `\begin{bmatrix}`, a matrix row by row.
     func tensor(_ t: RealTensor) -> String {
-        WorkedExampleLaTeX.matrix(t.scalars.map { DisplayNumber.string($0, digits: digits) }, t.shape)
+        WorkedExampleLaTeX.matrix(t.shape) { DisplayNumber.string(t.scalars[$0], digits: digits) }
     }
 
-    /// Entries as a number, a column (a row when `transposed`) or a matrix in a `bmatrix`.
-    private static func matrix(_ entries: [String], _ shape: Shape, transposed: Bool = false) -> String {
-        let entries = entries.map { LaTeXPrinter().decimalText($0) }  // 4.119 \times 10^{-5}
-        switch shape.rank {
-        case 0: return entries.first ?? ""
-        case 1 where entries.count == 1: return entries[0]
-        case 1: return "\\begin{bmatrix}" + entries.joined(separator: transposed ? " & " : " \\\\ ") + "\\end{bmatrix}"
-        default:
-            let rows = shape.rows(entries).map { $0.joined(separator: " & ") }
-            return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}" + (transposed ? "^{\\top}" : "")
+    /// Entries as a number, a column (a row when `transposed`) or a matrix in a `bmatrix`, `entry`
+    /// giving the decimal string at a row-major offset. A large value is abbreviated (``Abbreviation``)
+    /// with `\cdots`, `\vdots`, `\ddots` and its shape as a subscript; only the entries shown are asked for.
+    private static func matrix(_ shape: Shape, transposed: Bool = false, entry: (Int) -> String) -> String {
+        func text(_ k: Int) -> String { LaTeXPrinter().decimalText(entry(k)) }  // 4.119 \times 10^{-5}
+        if shape.rank == 0 || (shape.rank == 1 && shape.count == 1) { return shape.count > 0 ? text(0) : "" }
+        let layout = Abbreviation(shape)
+        let suffix = layout.isAbbreviated ? "_{" + layout.dimensions.map(String.init).joined(separator: " \\times ") + "}" : ""
+        if shape.rank == 1 {
+            let cells = layout.shownRows.map { $0.map(text) ?? (transposed ? "\\cdots" : "\\vdots") }
+            return "\\begin{bmatrix}" + cells.joined(separator: transposed ? " & " : " \\\\ ") + "\\end{bmatrix}" + suffix
         }
+        let rows = layout.shownRows.map { i in
+            layout.shownCols.map { j in
+                switch (i, j) {
+                case (let i?, let j?): text(i * layout.cols + j)
+                case (nil, nil): "\\ddots"
+                case (nil, _): "\\vdots"
+                case (_, nil): "\\cdots"
+                }
+            }.joined(separator: " & ")
+        }
+        return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}" + suffix + (transposed ? "^{\\top}" : "")
     }
 }

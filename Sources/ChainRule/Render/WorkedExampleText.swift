@@ -39,7 +39,7 @@ public struct WorkedExampleText: Sendable {
         var digits: Int
         func expr(_ e: Expr) -> String { TextPrinter(digits: digits).render(e) }
         func tensor(_ t: RealTensor) -> String { WorkedExampleText(digits: digits).tensor(t) }
-        func layer(_ e: LayerExpr) -> String { LayerNotation(latex: false).render(e) }
+        func layer(_ e: LayerExpr) -> String { LayerTextNotation().render(e) }
         func entries(_ items: [Expr]) -> String {
             let texts = items.map(expr)
             return texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]"
@@ -48,12 +48,12 @@ public struct WorkedExampleText: Sendable {
             let style = WorkedExample.CombinationStyle(plus: " + ", minus: " − ", hadamard: " ⊙ ", product: "·", divide: " ⊘ ",
                                                        quotient: "/", times: " ", parenthesized: { "(" + $0 + ")" })
             return style.render(operands) { operand in
-                WorkedExampleText.nested(operand.value.entries.map { WorkedExampleText.number($0, digits) }, operand.value.shape)
+                WorkedExampleText.nested(operand.value.shape) { WorkedExampleText.number(operand.value.entries[$0], digits) }
                     + (operand.transposed && operand.value.entries.count > 1 ? "ᵀ" : "")
             }
         }
         func descent(_ symbol: LayerSymbol) -> String {
-            let notation = LayerNotation(latex: false)
+            let notation = LayerTextNotation()
             return notation.symbol(symbol) + " − η " + notation.render(.gradient(symbol))
         }
     }
@@ -65,16 +65,23 @@ public struct WorkedExampleText: Sendable {
 
     /// `[0.9940, 0.9977]`, `[[0.1000, 0.2000], …]`.
     func tensor(_ t: RealTensor) -> String {
-        WorkedExampleText.nested(t.scalars.map { TextPrinter(digits: digits).number(.real($0)) }, t.shape)
+        let printer = TextPrinter(digits: digits)
+        return WorkedExampleText.nested(t.shape) { printer.number(.real(t.scalars[$0])) }
     }
 
-    /// Entries written as nested brackets by shape.
-    static func nested(_ entries: [String], _ shape: Shape, open: String = "[", close: String = "]") -> String {
-        switch shape.rank {
-        case 0: return entries.first ?? ""
-        case 1: return open + entries.joined(separator: ", ") + close
-        default:
-            return open + shape.rows(entries).map { open + $0.joined(separator: ", ") + close }.joined(separator: ", ") + close
+    /// Entries written as nested brackets by shape, `entry` giving the text of the entry at a row-major
+    /// offset. A large value is abbreviated (``Abbreviation``): `[0.1, 0.2, 0.3, ⋯, 0.8, 0.9, 1] (10)`,
+    /// rows `[[…], ⋮, […]] (128×784)`; only the entries shown are asked for.
+    static func nested(_ shape: Shape, entry: (Int) -> String) -> String {
+        if shape.rank == 0 { return shape.count > 0 ? entry(0) : "" }
+        let layout = Abbreviation(shape)
+        let suffix = layout.isAbbreviated ? " (" + layout.label + ")" : ""
+        if shape.rank == 1 {
+            return "[" + layout.shownRows.map { $0.map(entry) ?? "⋯" }.joined(separator: ", ") + "]" + suffix
         }
+        let rows = layout.shownRows.map { i in
+            i.map { i in "[" + layout.shownCols.map { $0.map { entry(i * layout.cols + $0) } ?? "⋯" }.joined(separator: ", ") + "]" } ?? "⋮"
+        }
+        return "[" + rows.joined(separator: ", ") + "]" + suffix
     }
 }
