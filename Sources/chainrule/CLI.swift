@@ -16,6 +16,8 @@ enum CLI {
         CheckCommand.command,
         KeyCommand.command,
         GradeCommand.command,
+        ExportCommand.command,
+        AutogradeCommand.command,
     ]
 
     /// The version `chainrule --version` prints.
