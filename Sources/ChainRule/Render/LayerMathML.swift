@@ -92,8 +92,8 @@ public struct LayerMathML: LayerPrinter, Sendable {
         case .target: base = letter("Y", "y")
         case .weight: base = mi("W")
         case .bias: base = vector ? bold("b") : mi("b")
-        case .delta: base = s.batch ? upright("Δ") : vector ? #"<mi mathvariant="bold-italic">δ</mi>"# : mi("δ")
-        case .ones: base = #"<mn mathvariant="bold">1</mn>"#
+        case .delta: base = s.batch ? upright("Δ") : vector ? mi(MathAlphabet.boldItalic("δ")) : mi("δ")
+        case .ones: base = mn(MathAlphabet.bold("1"))
         case .loss: base = mi("L")
         }
         var mark = s.layer.map { [fence("("), mn(String($0)), fence(")")] } ?? []
@@ -137,7 +137,7 @@ public struct LayerMathML: LayerPrinter, Sendable {
         let argument = render(a)
         guard case .scalar(let f) = function else { return call(mi("softmax"), argument) }
         switch f {
-        case .step: return row([#"<mn mathvariant="bold">1</mn>"#, fence("["), argument, op("&gt;"), mn("0"), fence("]")])
+        case .step: return row([mn(MathAlphabet.bold("1")), fence("["), argument, op("&gt;"), mn("0"), fence("]")])
         case .log:
             return row([mi("log"), op("&#x2061;"), Precedence(a) == .atom ? argument : parenthesized(argument)])
         case .identity: return argument
@@ -162,7 +162,8 @@ public struct LayerMathML: LayerPrinter, Sendable {
     private func row(_ parts: [String], separator: String) -> String { row(Array(parts.map { [separator, $0] }.joined().dropFirst())) }
     private func mi(_ text: String) -> String { "<mi>" + HTMLText.escaped(text) + "</mi>" }
     private func mn(_ text: String) -> String { "<mn>" + HTMLText.escaped(text) + "</mn>" }
-    private func bold(_ text: String) -> String { #"<mi mathvariant="bold">"# + HTMLText.escaped(text) + "</mi>" }
+    /// Bold letters as MathML Core shows them (``MathAlphabet``), not `mathvariant="bold"`.
+    private func bold(_ text: String) -> String { mi(MathAlphabet.bold(text)) }
     private func upright(_ text: String) -> String { #"<mi mathvariant="normal">"# + HTMLText.escaped(text) + "</mi>" }
     private func op(_ markup: String) -> String { "<mo>" + markup + "</mo>" }
     private func fence(_ markup: String) -> String { #"<mo stretchy="false">"# + markup + "</mo>" }
