@@ -1,17 +1,21 @@
 import ChainRule
 import Foundation
 
-/// `chainrule autograde prairielearn ROOT`: the graders an export bundles call this on one
+/// `chainrule autograde prairielearn|gradescope ROOT`: the graders an export bundles call this on one
 /// submission; it grades the answers with ChainRule and writes the platform's `results.json`.
 enum AutogradeCommand {
     static let spec = CommandSpec(
         name: "autograde", summary: "grade one submission inside a platform's grader (used by exports)",
-        synopsis: "prairielearn ROOT",
+        synopsis: "prairielearn|gradescope ROOT",
         operands: 2...2,
         details: """
             prairielearn ROOT: ROOT is PrairieLearn's grading folder (/grade): the problem and the answer map
             in ROOT/tests/ (as chainrule export --to prairielearn writes them), the answers in
-            ROOT/data/data.json; writes ROOT/results/results.json. Exit 0 when the results are written
+            ROOT/data/data.json; writes ROOT/results/results.json.
+            gradescope ROOT: ROOT is Gradescope's /autograder: the problems, roster and chainrule.json in
+            ROOT/source/ (as chainrule export --to gradescope zips them), the student in
+            ROOT/submission_metadata.json, the files handed in in ROOT/submission/; writes
+            ROOT/results/results.json. Exit 0 when the results are written
             (whatever the score), 65 when the problem or the answers cannot be read, 73 when the results
             cannot be written.
             """)
@@ -20,7 +24,8 @@ enum AutogradeCommand {
         let (platform, root) = (arguments.positional[0], arguments.positional[1])
         switch platform {
         case "prairielearn": return try prairieLearn(root)
-        default: throw spec.usageError("unknown platform '\(platform)' (expected prairielearn)")
+        case "gradescope": return try gradescope(root)
+        default: throw spec.usageError("unknown platform '\(platform)' (expected prairielearn or gradescope)")
         }
     }
 

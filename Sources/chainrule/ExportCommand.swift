@@ -40,10 +40,23 @@ enum ExportCommand {
         let force = arguments.flags.contains("force")
         try refuseExisting(path, force: force)
         let problems = try read(arguments.positional, variants: count, seed: seed)
+        var roster: Roster?
+        if let path = arguments.value("roster") {
+            guard target == "gradescope" else { throw spec.usageError("--roster is for --to gradescope") }
+            let text = try Files.read(path)
+            do throws(Diagnostic) { roster = try Roster.csv(text) } catch { throw Stop(.dataError, error.formatted(file: path, source: text)) }
+        }
+        if target == "gradescope", roster == nil, problems.contains(where: \.isDrawn) {
+            throw spec.usageError("--to gradescope with --variants needs --roster CSV (student,variant) to find each student's variant")
+        }
         let binary = try readBinary(arguments.value("binary"))
         let bundle: ExportBundle
         switch target {
         case "prairielearn": bundle = PrairieLearnExport.bundle(problems, binary: binary)
+        case "gradescope":
+            do throws(StoredZip.Failure) { bundle = try GradescopeExport.bundle(problems, roster: roster, binary: binary) } catch {
+                throw Stop(.cannotCreate, "\(path): error: \(error.description)")
+            }
         default: throw spec.usageError("--to \(target) is not written yet")
         }
         try write(bundle, to: path, force: force)

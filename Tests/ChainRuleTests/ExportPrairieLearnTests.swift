@@ -188,4 +188,16 @@ import Testing
             #expect(abs((answers["find_" + name] as? Double ?? .nan) - expected) < 1e-12, "\(name)")
         }
     }
+
+    @Test func aGraderThatCannotRunStillWritesResults() throws {
+        let (folder, _, _) = try Self.exported()  // its chainrule is not a real executable
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = folder.appendingPathComponent("grade-root")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let run = try Shell.run("/usr/bin/env", [PrairieLearnExport.rootVariable + "=" + root.path, folder.appendingPathComponent("serverFilesCourse/chainrule/run").path])
+        #expect(run.status == 0)
+        let results = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("results/results.json"))) as? [String: Any]
+        #expect(results?["gradable"] as? Bool == false)
+        #expect((results?["format_errors"] as? [String])?.first?.contains("could not grade") == true)
+    }
 }

@@ -39,23 +39,12 @@ public enum PrairieLearnExport {
 
     /// The external grader's entry point: runs `chainrule autograde prairielearn` on the grading root;
     /// when that fails, still writes a `results.json` saying the submission could not be graded.
-    public static let runScript = """
-        #!/bin/sh
-        # PrairieLearn external grader written by chainrule export --to prairielearn: ChainRule grades the
-        # chain-rule answers in /grade/data/data.json against the problem in /grade/tests/ and writes
-        # /grade/results/results.json. \(rootVariable) moves the root (for trying it outside the container).
-        ROOT="${\(rootVariable):-/grade}"
-        HERE="$(cd "$(dirname "$0")" && pwd)"
-        chmod +x "$HERE/chainrule" 2>/dev/null
-        mkdir -p "$ROOT/results"
-        if ! "$HERE/chainrule" autograde prairielearn "$ROOT"; then
-          if [ ! -s "$ROOT/results/results.json" ]; then
-            printf '%s\\n' '{"gradable": false, "format_errors": ["ChainRule could not grade this submission; please tell your instructor."]}' > "$ROOT/results/results.json"
-          fi
-        fi
-        exit 0
-
-        """
+    public static let runScript = GraderScript(
+        comment: ["PrairieLearn external grader written by chainrule export --to prairielearn: ChainRule grades the",
+                  "chain-rule answers in /grade/data/data.json against the problem in /grade/tests/ and writes",
+                  "/grade/results/results.json. \(rootVariable) moves the root (for trying it outside the container)."],
+        rootVariable: rootVariable, defaultRoot: "/grade", binary: "$HERE/chainrule", platform: "prairielearn",
+        fallback: .object([("gradable", .bool(false)), ("format_errors", .array([.string(GraderScript.failed)]))])).text
 
     /// The README of the export.
     static func readme(_ folders: [String], graded: Bool) -> String {
