@@ -33,8 +33,8 @@ struct DisplaysAgreeTests {
         if shown.isChain { return printer.render(shown.total) + shown.equations.map { " = " + printer.render($0.rhs) }.joined() }
         return shown.equations.map { equation in
             var left = printer, right = printer
-            left.totalStyle = equation.namedLHS ? .delta : .fraction
-            right.totalStyle = equation.namedRHS ? .delta : .fraction
+            left.totalStyle = .left(equation)
+            right.totalStyle = .right(equation)
             return left.render(equation.lhs) + " = " + right.render(equation.rhs)
         }.joined(separator: " ")
     }
@@ -78,8 +78,8 @@ struct DisplaysAgreeTests {
                 if shown.zeroReason == nil {
                     for (k, equation) in shown.equations.enumerated() {
                         var left = mathml, right = mathml
-                        left.totalStyle = equation.namedLHS ? .delta : .fraction
-                        right.totalStyle = equation.namedRHS ? .delta : .fraction
+                        left.totalStyle = .left(equation)
+                        right.totalStyle = .right(equation)
                         let lhs = shown.isChain && k > 0 ? "" : Self.content(left.render(equation.lhs))
                         expected.append(lhs + "=" + Self.content(right.render(equation.rhs)))
                     }

@@ -93,10 +93,10 @@ public struct FormedDerivation: Hashable, Sendable {
             isChain = false
             value = values?.value(of: adjoint, partials: partials)
             symbolicSize = equations.reduce(0) { $0 + $1.rhs.partialCount }
-            equations = Self.distinguishingTotals(equations)
+            equations = Self.distinguishingTotals(equations, paths: pathCount)
             return
         }
-        equations = Self.distinguishingTotals(equations)
+        equations = Self.distinguishingTotals(equations, paths: pathCount)
         value = values?.value(of: derivation.factored(sharing: &forms), partials: partials)
         symbolicSize = equations.reduce(0) { $0 + $1.rhs.partialCount }
     }
@@ -120,8 +120,10 @@ public struct FormedDerivation: Hashable, Sendable {
     }
 
     /// `equations` with ``Equation/distinguished`` set to the pairs written both as a total and as a
-    /// local partial anywhere in them (`y = h + q + q x`: ∂y/∂x = … + ∂y/∂x).
-    private static func distinguishingTotals(_ equations: [Equation]) -> [Equation] {
+    /// local partial anywhere in them (`y = h + q + q x`: ∂y/∂x = … + ∂y/∂x). With a single path from
+    /// B to A every total is its edge (∂E/∂ŷ = ∂E/∂ŷ says the truth), so nothing is marked.
+    private static func distinguishingTotals(_ equations: [Equation], paths: Int) -> [Equation] {
+        guard paths > 1 else { return equations }
         var partials = Set<[String]>(), totals = Set<[String]>()
         for equation in equations {
             for side in [equation.lhs, equation.rhs] {
