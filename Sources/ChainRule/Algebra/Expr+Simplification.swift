@@ -21,6 +21,31 @@ extension Expr {
         }
     }
 
+    /// ``simplified()``, remembering the result for every sum and product in `memo` (and reusing what
+    /// it holds): a tree that repeats shared sub-trees is simplified once per distinct sub-tree.
+    public func simplified(memo: inout [Expr: Expr]) -> Expr {
+        switch self {
+        case .number, .symbol, .partial, .total:
+            return self
+        case .sum(let terms):
+            if let known = memo[self] { return known }
+            let result = Expr.sum(simplifying: terms.map { $0.simplified(memo: &memo) })
+            memo[self] = result
+            memo[result] = result  // simplification is idempotent
+            return result
+        case .product(let factors):
+            if let known = memo[self] { return known }
+            let result = Expr.product(simplifying: factors.map { $0.simplified(memo: &memo) })
+            memo[self] = result
+            memo[result] = result  // simplification is idempotent
+            return result
+        case .power(let base, let exponent):
+            return Expr.power(simplifying: base.simplified(memo: &memo), exponent.simplified(memo: &memo))
+        case .apply(let f, let arguments):
+            return Expr.apply(simplifying: f, arguments.map { $0.simplified(memo: &memo) })
+        }
+    }
+
     /// A product's numeric coefficient and its other factors (the coefficient is 1 when there is none).
     var coefficientAndRest: (Number, [Expr]) {
         switch self {

@@ -13,11 +13,14 @@ public struct LocalPartials: Sendable {
     public let unitSums: [[String]]
     /// For each softmax denominator, the node name of each numerator's exponent.
     private let softmaxSiblings: [Expr: [Expr: String]]
+    /// Every symbol of ``unitSums``.
+    private let unitSymbols: Set<String>
 
     /// Partials of `graph`; `unitSums` as in ``Expr/normalized(unitSums:)``.
     public init(graph: ScalarGraph, unitSums: [[String]] = []) {
         self.graph = graph
         self.unitSums = unitSums
+        unitSymbols = Set(unitSums.joined())
         var siblings: [Expr: [Expr: String]] = [:]
         for node in graph.nodes {
             if let (z, denominator) = node.definition?.softmaxParts { siblings[denominator, default: [:]][z] = node.name }
@@ -69,39 +72,44 @@ public struct LocalPartials: Sendable {
     /// form repeats its sub-forms, and a file's questions share them too).
     public struct Cache: Sendable {
         var values: [Expr: Expr] = [:]
+        var simplified: [Expr: Expr] = [:]
+        /// Shapes whose normalization was not smaller (see ``LocalPartials/smallerNormalized(_:size:_:)``).
+        var unshrinking: Set<Expr> = []
         /// An empty cache.
         public init() {}
     }
 
     /// ``plugging(into:)``, reusing (and adding to) the results in `cache`.
+    ///
+    /// Each distinct sub-form is plugged in once (sums and products are remembered, and a factored
+    /// form's repeated sub-forms share their storage, so finding them costs little whatever their
+    /// size); so is each simplification.
     public func plugging(into form: Expr, sharing cache: inout Cache) -> Expr {
-        plug(form, &cache.values)
+        plug(form, &cache)
     }
 
-    private func plug(_ expr: Expr, _ cache: inout [Expr: Expr]) -> Expr {
+    private func plug(_ expr: Expr, _ cache: inout Cache) -> Expr {
         switch expr {
         case .partial(let q, let u):
-            if let known = cache[expr] { return known }
+            if let known = cache.values[expr] { return known }
             let value = value(of: q, wrt: u)
-            cache[expr] = value
+            cache.values[expr] = value
             return value
         case .product(let factors):
-            if let known = cache[expr] { return known }
+            if let known = cache.values[expr] { return known }
             let plugged = factors.map { plug($0, &cache) }
-            let result = combined(Self.product(plugged).simplified())
-            cache[expr] = result
+            let result = combined(Self.product(plugged).simplified(memo: &cache.simplified), &cache)
+            cache.values[expr] = result
             return result
         case .sum(let terms):
-            if let known = cache[expr] { return known }
-            let sum = Self.commonPrefixFactored(Expr.sum(terms.map { plug($0, &cache) }).simplified())
+            if let known = cache.values[expr] { return known }
+            let sum = Self.commonPrefixFactored(Expr.sum(terms.map { plug($0, &cache) }).simplified(memo: &cache.simplified))
             // Normalizing multiplies out; it is tried on small sums only (a nested factored form of a
             // deep network would multiply out into its exponentially many paths).
             var result = sum
-            if sum.size <= Self.normalizationLimit {
-                let normal = sum.normalized(unitSums: unitSums).positiveFirst
-                if normal.size < sum.size { result = normal }
-            }
-            cache[expr] = result
+            let size = sum.size(upTo: Self.normalizationLimit)
+            if size <= Self.normalizationLimit, let normal = smallerNormalized(sum, size: size, &cache) { result = normal }
+            cache.values[expr] = result
             return result
         default:
             return expr
@@ -110,7 +118,31 @@ public struct LocalPartials: Sendable {
 
     /// A product with each factor merged into the next one, two or three when normalizing the
     /// merged product makes it strictly smaller.
-    private func combined(_ expr: Expr) -> Expr {
+    /// `expr` normalized (positive terms first) when that is smaller than its `size`, else `nil`.
+    ///
+    /// Normalization depends on the shape of an expression, not on its names (its working order is
+    /// the order of first occurrence), so an attempt that did not shrink is remembered by shape — the
+    /// expression with its symbols renamed in order of first occurrence, the symbols of ``unitSums``
+    /// kept — and not tried again: a dense network asks the same h(1 − h) w shape thousands of times.
+    private func smallerNormalized(_ expr: Expr, size: Int, _ cache: inout Cache) -> Expr? {
+        var renamed: [String: String] = [:]
+        let shape = expr.rewritten { node in
+            guard case .symbol(let name) = node, !unitSymbols.contains(name) else { return nil }
+            if let known = renamed[name] { return .symbol(known) }
+            let fresh = "#\(renamed.count)"
+            renamed[name] = fresh
+            return .symbol(fresh)
+        }
+        if cache.unshrinking.contains(shape) { return nil }
+        let normal = expr.normalized(unitSums: unitSums).positiveFirst
+        guard normal.size(upTo: size) < size else {
+            cache.unshrinking.insert(shape)
+            return nil
+        }
+        return normal
+    }
+
+    private func combined(_ expr: Expr, _ cache: inout Cache) -> Expr {
         guard case .product(let factors) = expr, factors.count > 1 else { return expr }
         var result: [Expr] = []
         var i = 0
@@ -119,11 +151,12 @@ public struct LocalPartials: Sendable {
                 result.append(factors[i]); i += 1; continue
             }
             var merged = false
+            let limit = Self.normalizationLimit
             for j in 1...min(3, factors.count - i) {
                 let group = Array(factors[i..<i + j])
-                guard current.size + group.reduce(0, { $0 + $1.size }) <= Self.normalizationLimit else { break }
-                let candidate = Expr.product([current] + group).normalized(unitSums: unitSums).positiveFirst
-                if candidate.size < current.size + group.reduce(0, { $0 + $1.size }) {
+                let size = current.size(upTo: limit) + group.reduce(0, { $0 + $1.size(upTo: limit) })
+                guard size <= limit else { break }
+                if let candidate = smallerNormalized(.product([current] + group), size: size, &cache) {
                     result[result.count - 1] = candidate
                     i += j
                     merged = true
@@ -165,7 +198,19 @@ public struct LocalPartials: Sendable {
 
 extension Expr {
     /// The number of nodes in the tree: the size compared when deciding whether to normalize.
-    var size: Int { 1 + children.reduce(0) { $0 + $1.size } }
+    var size: Int { size(upTo: .max) }
+
+    /// ``size``, or `limit + 1` as soon as it is known to pass `limit` (an explicit stack that stops
+    /// there, so asking whether a huge form is small costs little).
+    func size(upTo limit: Int) -> Int {
+        var count = 0, stack = [self]
+        while let expr = stack.popLast() {
+            count += 1
+            if count > limit { return limit + 1 }
+            stack.append(contentsOf: expr.children)
+        }
+        return count
+    }
 
     /// A sum with its terms that carry no minus sign moved to the front (−y + ŷ → ŷ − y), order kept otherwise.
     var positiveFirst: Expr {

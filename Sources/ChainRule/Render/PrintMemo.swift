@@ -1,0 +1,36 @@
+/// The text already printed for sums and products, so that a printer meets each distinct sub-tree once:
+/// a factored form of a deep network repeats its shared sub-forms (the same storage, which lookups
+/// recognise at once), and a file's questions repeat them again.
+///
+/// A printer holding a memo (``ExprPrinter/memo``) prints exactly what it prints without one. It is a
+/// reference so that the copies a printer makes of itself (one per total style) share it; one memo
+/// serves one printer configuration (digits, format) and is used by one thread at a time.
+public final class PrintMemo: @unchecked Sendable {
+    private struct Key: Hashable {
+        var expr: Expr
+        var style: TotalStyle
+    }
+
+    private var texts: [Key: String] = [:]
+    private var names: [String: String] = [:]
+
+    /// An empty memo.
+    public init() {}
+
+    /// The text of `expr` in `style`, printed by `print` the first time it is asked.
+    func text(_ expr: Expr, style: TotalStyle, _ print: () -> String) -> String {
+        let key = Key(expr: expr, style: style)
+        if let known = texts[key] { return known }
+        let text = print()
+        texts[key] = text
+        return text
+    }
+
+    /// The typeset name `name`, typeset by `print` the first time it is asked.
+    func name(_ name: String, _ print: () -> String) -> String {
+        if let known = names[name] { return known }
+        let text = print()
+        names[name] = text
+        return text
+    }
+}
