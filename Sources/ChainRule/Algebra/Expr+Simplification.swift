@@ -21,23 +21,25 @@ extension Expr {
         }
     }
 
-    /// ``simplified()``, remembering the result for every sum and product in `memo` (and reusing what
-    /// it holds): a tree that repeats shared sub-trees is simplified once per distinct sub-tree.
-    public func simplified(memo: inout [Expr: Expr]) -> Expr {
+    /// ``simplified()``, remembering the result for every sum and product in `memo` by its storage
+    /// (see ``SharedExpr``): a tree that repeats shared sub-trees is simplified once per distinct one.
+    public func simplified(memo: inout [SharedExpr: Expr]) -> Expr {
         switch self {
         case .number, .symbol, .partial, .total:
             return self
         case .sum(let terms):
-            if let known = memo[self] { return known }
+            let key = SharedExpr(self)
+            if let key, let known = memo[key] { return known }
             let result = Expr.sum(simplifying: terms.map { $0.simplified(memo: &memo) })
-            memo[self] = result
-            memo[result] = result  // simplification is idempotent
+            if let key { memo[key] = result }
+            if let done = SharedExpr(result) { memo[done] = result }  // simplification is idempotent
             return result
         case .product(let factors):
-            if let known = memo[self] { return known }
+            let key = SharedExpr(self)
+            if let key, let known = memo[key] { return known }
             let result = Expr.product(simplifying: factors.map { $0.simplified(memo: &memo) })
-            memo[self] = result
-            memo[result] = result  // simplification is idempotent
+            if let key { memo[key] = result }
+            if let done = SharedExpr(result) { memo[done] = result }  // simplification is idempotent
             return result
         case .power(let base, let exponent):
             return Expr.power(simplifying: base.simplified(memo: &memo), exponent.simplified(memo: &memo))

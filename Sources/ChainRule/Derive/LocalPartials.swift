@@ -72,7 +72,8 @@ public struct LocalPartials: Sendable {
     /// form repeats its sub-forms, and a file's questions share them too).
     public struct Cache: Sendable {
         var values: [Expr: Expr] = [:]
-        var simplified: [Expr: Expr] = [:]
+        var shared: [SharedExpr: Expr] = [:]
+        var simplified: [SharedExpr: Expr] = [:]
         /// Shapes whose normalization was not smaller (see ``LocalPartials/smallerNormalized(_:size:_:)``).
         var unshrinking: Set<Expr> = []
         /// An empty cache.
@@ -81,9 +82,8 @@ public struct LocalPartials: Sendable {
 
     /// ``plugging(into:)``, reusing (and adding to) the results in `cache`.
     ///
-    /// Each distinct sub-form is plugged in once (sums and products are remembered, and a factored
-    /// form's repeated sub-forms share their storage, so finding them costs little whatever their
-    /// size); so is each simplification.
+    /// Each distinct sub-form is plugged in once (sums and products are remembered by their storage,
+    /// see ``SharedExpr``: a factored form's repeated sub-forms share it); so is each simplification.
     public func plugging(into form: Expr, sharing cache: inout Cache) -> Expr {
         plug(form, &cache)
     }
@@ -96,20 +96,22 @@ public struct LocalPartials: Sendable {
             cache.values[expr] = value
             return value
         case .product(let factors):
-            if let known = cache.values[expr] { return known }
+            let key = SharedExpr(expr)
+            if let key, let known = cache.shared[key] { return known }
             let plugged = factors.map { plug($0, &cache) }
             let result = combined(Self.product(plugged).simplified(memo: &cache.simplified), &cache)
-            cache.values[expr] = result
+            if let key { cache.shared[key] = result }
             return result
         case .sum(let terms):
-            if let known = cache.values[expr] { return known }
+            let key = SharedExpr(expr)
+            if let key, let known = cache.shared[key] { return known }
             let sum = Self.commonPrefixFactored(Expr.sum(terms.map { plug($0, &cache) }).simplified(memo: &cache.simplified))
             // Normalizing multiplies out; it is tried on small sums only (a nested factored form of a
             // deep network would multiply out into its exponentially many paths).
             var result = sum
             let size = sum.size(upTo: Self.normalizationLimit)
             if size <= Self.normalizationLimit, let normal = smallerNormalized(sum, size: size, &cache) { result = normal }
-            cache.values[expr] = result
+            if let key { cache.shared[key] = result }
             return result
         default:
             return expr
@@ -125,14 +127,22 @@ public struct LocalPartials: Sendable {
     /// expression with its symbols renamed in order of first occurrence, the symbols of ``unitSums``
     /// kept — and not tried again: a dense network asks the same h(1 − h) w shape thousands of times.
     private func smallerNormalized(_ expr: Expr, size: Int, _ cache: inout Cache) -> Expr? {
-        var renamed: [String: String] = [:]
-        let shape = expr.rewritten { node in
-            guard case .symbol(let name) = node, !unitSymbols.contains(name) else { return nil }
-            if let known = renamed[name] { return .symbol(known) }
-            let fresh = "#\(renamed.count)"
-            renamed[name] = fresh
-            return .symbol(fresh)
+        var renamed: [String: Expr] = [:]
+        func shape(_ expr: Expr) -> Expr {  // recursion bounded by the size limit of what is normalized
+            switch expr {
+            case .symbol(let name) where !unitSymbols.contains(name):
+                if let known = renamed[name] { return known }
+                let fresh = Expr.symbol("#\(renamed.count)")
+                renamed[name] = fresh
+                return fresh
+            case .sum(let items): return .sum(items.map(shape))
+            case .product(let items): return .product(items.map(shape))
+            case .power(let base, let exponent): return .power(shape(base), shape(exponent))
+            case .apply(let f, let items): return .apply(f, items.map(shape))
+            default: return expr
+            }
         }
+        let shape = shape(expr)
         if cache.unshrinking.contains(shape) { return nil }
         let normal = expr.normalized(unitSums: unitSums).positiveFirst
         guard normal.size(upTo: size) < size else {

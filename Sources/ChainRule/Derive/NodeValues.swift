@@ -30,7 +30,7 @@ public struct NodeValues: Sendable {
     /// Each distinct sum, product and local partial is evaluated once (a factored form repeats its
     /// shared sub-forms).
     public func value(of expr: Expr, partials: LocalPartials, totals: [String: Double] = [:]) -> Double? {
-        var memo: [Expr: Double] = [:], local: [Expr: Double?] = [:]
+        var memo: [SharedExpr: Double] = [:], local: [Expr: Double?] = [:]
         let result = expr.evaluate({ atom in
             switch atom {
             case .symbol(let name): return values[name]

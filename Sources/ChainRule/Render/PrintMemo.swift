@@ -1,13 +1,14 @@
-/// The text already printed for sums and products, so that a printer meets each distinct sub-tree once:
-/// a factored form of a deep network repeats its shared sub-forms (the same storage, which lookups
-/// recognise at once), and a file's questions repeat them again.
+/// The text already printed for sums, and typeset names, so that a printer meets each distinct sum
+/// once: a factored form of a deep network repeats its shared sub-forms (the same storage, the key:
+/// see ``SharedExpr``), and a file's questions repeat them again. (Products are printed each
+/// time: they are short, and a product holding a long sum finds the sum here.)
 ///
 /// A printer holding a memo (``ExprPrinter/memo``) prints exactly what it prints without one. It is a
 /// reference so that the copies a printer makes of itself (one per total style) share it; one memo
 /// serves one printer configuration (digits, format) and is used by one thread at a time.
 public final class PrintMemo: @unchecked Sendable {
     private struct Key: Hashable {
-        var expr: Expr
+        var expr: SharedExpr
         var style: TotalStyle
     }
 
@@ -19,7 +20,8 @@ public final class PrintMemo: @unchecked Sendable {
 
     /// The text of `expr` in `style`, printed by `print` the first time it is asked.
     func text(_ expr: Expr, style: TotalStyle, _ print: () -> String) -> String {
-        let key = Key(expr: expr, style: style)
+        guard let shared = SharedExpr(expr) else { return print() }
+        let key = Key(expr: shared, style: style)
         if let known = texts[key] { return known }
         let text = print()
         texts[key] = text
