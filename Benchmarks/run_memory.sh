@@ -5,7 +5,7 @@
 #   bash Benchmarks/run_memory.sh [SECONDS] [FORMAT]
 #
 # SECONDS (default 0 = no limit) stops the run after that long: the whole run writes every weight and
-# gradient of every iteration (about 2.5 MB of text per iteration), which takes hours; a limited run
+# gradient of every iteration (about 11 KB of text per iteration, large layers abbreviated), which takes about half an hour; a limited run
 # shows memory across its first iterations. Every 10 s the script prints the resident set and how many
 # iterations were written so far; at the end /usr/bin/time's peak (maximum resident set size).
 set -euo pipefail

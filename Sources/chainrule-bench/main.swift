@@ -8,6 +8,7 @@ let suites: [(name: String, summary: String, run: () -> Void)] = [
     ("runtime-scale", "runtime on chains of 10³–10⁵ nodes and streamed runs of 784-128-64-10: time, memory, output", RuntimeScaleBenchmark.run),
     ("layers", "layer-wise matrix derivation and evaluation, 784-128-64-10 at batch 64", LayersBenchmark.run),
     ("check", "10,000 answers to the quiz's dy/dx1 split, parsed and checked", CheckBenchmark.run),
+    ("verify", "verify on one neuron of 250 to 2,000 inputs (time per derivative should stay flat)", VerifyBenchmark.run),
     ("scale", "chainrule on dense L×8 networks, chains of 10³–10⁵ nodes, ladders of 10–200 diamonds: time, peak memory, output", ScaleBenchmark.run),
     ("key", "200 variants of example-3-bce.nn with question sheets, keys and the answers CSV (target < 5 s)", KeyBenchmark.run),
     ("grade", "1,000 students × 5 questions graded with feedback files and the class report (target < 5 s)", GradeBenchmark.run),

@@ -62,6 +62,12 @@ struct CommandSpec: Sendable {
         Stop(.usage, "chainrule \(name): \(reason)\n\(usage)\nTry 'chainrule \(name) --help' for more.")
     }
 
+    /// `; did you mean '--form'?` for a mistyped option (empty when nothing is close).
+    func optionHint(_ argument: String) -> String {
+        let typed = String(argument.prefix { $0 != "=" })
+        return Suggestions.hint(for: typed, among: (options.map(\.name) + flags.map(\.name) + ["help"]).map { "--" + $0 })
+    }
+
     /// Parses the arguments after the subcommand name; `nil` when help was asked for.
     func parse(_ arguments: [String]) throws(Stop) -> Arguments? {
         var result = Arguments()
@@ -89,7 +95,7 @@ struct CommandSpec: Sendable {
             } else if argument.count == 2, let alias = aliases[argument.last ?? " "] {
                 name = alias
             } else {
-                throw usageError("unknown option '\(argument)'")
+                throw usageError("unknown option '\(argument)'" + optionHint(argument))
             }
             if let option = options.first(where: { $0.name == name }) {
                 guard let value = inline ?? (index < arguments.count ? arguments[index] : nil) else {
@@ -97,13 +103,14 @@ struct CommandSpec: Sendable {
                 }
                 if inline == nil { index += 1 }
                 guard option.choices.isEmpty || option.choices.contains(value) else {
-                    throw usageError("--\(name) must be one of \(option.choices.joined(separator: ", ")), got '\(value)'")
+                    throw usageError("--\(name) must be one of \(option.choices.joined(separator: ", ")), got '\(value)'"
+                                     + Suggestions.hint(for: value, among: option.choices))
                 }
                 result.values[name] = value
             } else if flags.contains(where: { $0.name == name }), inline == nil {
                 result.flags.insert(name)
             } else {
-                throw usageError("unknown option '\(argument)'")
+                throw usageError("unknown option '\(argument)'" + optionHint(argument))
             }
         }
         guard operands.contains(result.positional.count) else {

@@ -16,7 +16,15 @@ enum CLI {
         CheckCommand.command,
         KeyCommand.command,
         GradeCommand.command,
+        ExportCommand.command,
+        AutogradeCommand.command,
     ]
+
+    /// The version `chainrule --version` prints.
+    static let version = "chainrule 0.13.0"
+
+    /// One line of usage and where to find more, for a command line that went wrong.
+    static let shortUsage = "usage: chainrule COMMAND [OPTIONS] [FILE…]\nTry 'chainrule --help' for the commands."
 
     static let usage = """
         usage: chainrule COMMAND [OPTIONS] [FILE…]
@@ -32,15 +40,21 @@ enum CLI {
     /// Runs the command line and returns the exit status.
     static func run(_ arguments: [String]) -> Int32 {
         guard let name = arguments.first else {
-            Console.error("chainrule: missing COMMAND\n" + usage)
+            Console.error("chainrule: missing COMMAND\n" + shortUsage)
             return ExitCode.usage.rawValue
         }
         if name == "--help" || name == "-h" || name == "help" {
             Console.out(usage)
             return ExitCode.success.rawValue
         }
+        if name == "--version" || name == "-V" || name == "version" {
+            Console.out(version)
+            return ExitCode.success.rawValue
+        }
         guard let command = commands.first(where: { $0.spec.name == name }) else {
-            Console.error("chainrule: unknown command '\(name)'\n" + usage)
+            let what = name.hasPrefix("-") ? "option" : "command"
+            let hint = Suggestions.hint(for: name, among: commands.map(\.spec.name) + ["--help", "--version"])
+            Console.error("chainrule: unknown \(what) '\(name)'\(hint)\n" + shortUsage)
             return ExitCode.usage.rawValue
         }
         do {

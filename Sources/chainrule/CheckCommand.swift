@@ -56,7 +56,10 @@ enum CheckCommand {
     private static func checkAnswers(_ network: Network, file: String, arguments: Arguments, json: Bool) throws(Stop) -> ExitCode {
         var question: (of: String, wrt: String)
         switch (arguments.value("of"), arguments.value("wrt")) {
-        case (let of?, let wrt?): question = (of, wrt)
+        case (let of?, let wrt?):
+            try NameOptions.check(of, option: "of", in: network, spec: spec)
+            try NameOptions.check(wrt, option: "wrt", in: network, spec: spec)
+            question = (of, wrt)
         case (nil, nil):
             let asked = network.questions.lazy.compactMap { q -> (String, String)? in
                 if case .derivative(let of, let wrt) = q.kind { return (of, wrt) } else { return nil }

@@ -78,6 +78,8 @@ enum DeriveCommand {
             guard let of = arguments.values["of"] ?? network.defaultOutput else {
                 throw spec.usageError("the network has several outputs; say which with --of")
             }
+            try NameOptions.check(of, option: "of", in: network, spec: spec)
+            try NameOptions.check(wrt, option: "wrt", in: network, spec: spec)
             return [(of, wrt)]
         }
         if arguments.values["of"] != nil { throw spec.usageError("--of needs --wrt") }

@@ -23,13 +23,17 @@ enum RunCommand {
         guard let seed = arguments.value("seed", default: "0").flatMap(UInt64.init) else {
             throw spec.usageError("--seed takes a whole number from 0 to \(UInt64.max), got '\(arguments.value("seed") ?? "")'")
         }
-        let network = try Files.network(arguments.positional[0])
+        let path = arguments.positional[0], name = path == "-" ? "<stdin>" : path
+        let (network, source) = try Files.load(path)
         let runtime: Runtime, start: Point
-        do {
+        do throws(RuntimeError) {
             runtime = try Runtime(network)
             start = try Point(network: network, seed: seed)
         } catch {
-            throw Stop(.dataError, "\(arguments.positional[0]): error: \(error)")
+            throw Stop(.dataError, RunCommand.located(error, network).map { $0.formatted(file: name, source: source) } ?? "\(name): error: \(error)")
+        }
+        if network.rate == nil, network.iterations > 1 {
+            Console.error("\(name): warning: 'iterations \(network.iterations)' without a 'rate': parameters are not updated, so one pass is shown")
         }
         let format: WorkedExampleStream.Format = switch arguments.value("format", default: "text") {
         case "json": .json
@@ -37,14 +41,19 @@ enum RunCommand {
         default: .text
         }
         var stream = WorkedExampleStream(format: format, digits: digits ?? network.digits ?? 4, runtime: runtime)
-        _ = runtime.train(from: start) { part in write(stream.part(part)) }
-        write(stream.finish())
-        Console.error(stream.errors.map { "\(arguments.positional[0]): error: " + $0 }.joined(separator: "\n"))
+        _ = runtime.train(from: start) { part in Console.write(stream.part(part)) }
+        Console.write(stream.finish())
+        Console.error(stream.errors.map { "\(name): error: " + $0 }.joined(separator: "\n"))
         return stream.errors.isEmpty ? .success : .failure
     }
 
-    /// Writes `text` to standard output as it is (no newline added).
-    private static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// The diagnostic at the node a runtime error is about, when it names one.
+    static func located(_ error: RuntimeError, _ network: Network) -> Diagnostic? {
+        let name: String
+        switch error {
+        case .unspecifiedFunction(let node, _), .missingValue(let node): name = node
+        case .badValue(let node, _): name = node
+        }
+        return network[name].map { Diagnostic(at: $0.location, error.description) }
     }
 }

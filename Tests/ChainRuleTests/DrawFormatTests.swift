@@ -165,7 +165,7 @@ struct DrawFormatTests {
         }
     }
 
-    // Graphviz is not a Debian package .ci/run installs; when present, dot must accept the file.
+    // .ci/run installs Graphviz, so dot must accept the file (skipped only where it cannot be installed).
     @Test(.enabled(if: Shell.which("dot") != nil, "Graphviz dot is not installed"))
     func dotIsAcceptedByGraphviz() throws {
         let dot = DOTDrawing(layout: try DrawFormatTests.layout("sigmoid-4-2-3-1.nn")).text

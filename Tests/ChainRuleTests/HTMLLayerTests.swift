@@ -58,8 +58,9 @@ struct HTMLLayerTests {
         #expect(texts.contains { $0.contains("⊙") })
         for l in 1...layers {
             for parameter in ["W", "b"] {
-                let lhs = "∂L∂\(parameter)(\(l))="
-                #expect(texts.contains { $0.hasPrefix(lhs) }, "\(lhs)")
+                // A vector bias is a bold letter (Unicode's mathematical bold, as MathML Core shows it).
+                let lhs = "∂L∂\(parameter)(\(l))=", bold = "∂L∂\(MathAlphabet.bold(parameter))(\(l))="
+                #expect(texts.contains { $0.hasPrefix(lhs) || $0.hasPrefix(bold) }, "\(lhs)")
             }
         }
         #expect(section.contains("symbolic") == !network.isFullyValued)

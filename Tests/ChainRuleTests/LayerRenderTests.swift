@@ -63,7 +63,7 @@ struct LayerRenderTests {
             "∂L/∂W⁽³⁾ = Δ⁽³⁾ᵀA⁽²⁾", "∂L/∂b⁽³⁾ = Δ⁽³⁾ᵀ1", "∂L/∂W⁽²⁾ = Δ⁽²⁾ᵀA⁽¹⁾", "∂L/∂b⁽²⁾ = Δ⁽²⁾ᵀ1",
             "∂L/∂W⁽¹⁾ = Δ⁽¹⁾ᵀX", "∂L/∂b⁽¹⁾ = Δ⁽¹⁾ᵀ1",
         ])
-        let shapes = try Self.derivation("relu-4-3-2-1-regression.nn", batch: true).lines.map { LayerNotation(latex: false).space(of: $0) }
+        let shapes = try Self.derivation("relu-4-3-2-1-regression.nn", batch: true).lines.map { LayerTextNotation().space(of: $0) }
         #expect(shapes == ["ℝᵐˣ³", "ℝᵐˣ³", "ℝᵐˣ²", "ℝᵐˣ²", "ℝᵐ", "ℝᵐ", "ℝ", "ℝᵐ", "ℝᵐ", "ℝᵐˣ²", "ℝᵐˣ³",
                            "ℝ¹ˣ²", "ℝ", "ℝ²ˣ³", "ℝ²", "ℝ³ˣ⁴", "ℝ³"])
     }

@@ -89,16 +89,16 @@ struct WorkedVectorTests {
                                    uniquingKeysWith: { a, _ in a })
             let outputs = ["a⁽¹⁾", "a⁽²⁾", "ŷ"]
             for l in 0..<3 {
-                let z = try #require(lines["z⁽\(LayerNotation.superscript(String(l + 1)))⁾"])
+                let z = try #require(lines["z⁽\(LayerTextNotation.superscript(String(l + 1)))⁾"])
                 guard case .layer(let form) = z.steps.first, case .entries(let entries) = z.steps[1] else {
                     Issue.record("z line \(l + 1) is not form = entries = value")
                     continue
                 }
-                #expect(LayerNotation(latex: false).render(form).contains("ᵀ"), "the file's orientation z = Wᵀa + b")
+                #expect(LayerTextNotation().render(form).contains("ᵀ"), "the file's orientation z = Wᵀa + b")
                 #expect(entries.count == pass.z[l].count)
                 #expect(Self.close(Self.value(z), pass.z[l]))
                 #expect(Self.close(Self.value(try #require(lines[outputs[l]])), pass.a[l]))
-                let sup = LayerNotation.superscript(String(l + 1))
+                let sup = LayerTextNotation.superscript(String(l + 1))
                 #expect(Self.close(Self.value(try #require(lines["δ⁽\(sup)⁾"])), pass.delta[l]))
                 let gradient = try #require(lines["∂L/∂W⁽\(sup)⁾"])
                 let rows = pass.gradW[l].count, cols = pass.gradW[l][0].count

@@ -2,7 +2,8 @@
 ///
 /// Partials, totals and other symbols are constants. Functions follow the forms a course writes:
 /// σ′(u) = σ(u)(1 − σ(u)), tanh′ = 1 − tanh², relu′ = step, step′ = 0, identity′ = 1, exp′ = exp,
-/// log′(u) = 1/u, abs′(u) = step(u) − step(−u), ∂max(a, b)/∂a = step(a − b) (min likewise), and an
+/// log′(u) = 1/u, abs′(u) = step(u) − step(−u), ∂max(a, b)/∂a = 1 − step(b − a) and
+/// ∂max(a, b)/∂b = step(b − a) (the first argument takes a tie; min likewise), and an
 /// unspecified g′ is the function `.derivative("g", order: 1)`.
 extension Expr {
     /// The derivative with respect to the symbol `name`, simplified.
@@ -11,6 +12,8 @@ extension Expr {
     }
 
     private func rawDerivative(_ name: String) -> Expr {
+        // A sum asks each term (no search of the whole sum first), so nested sums cost their size once.
+        if case .sum(let terms) = self { return .sum(terms.map { $0.rawDerivative(name) }) }
         guard depends(on: name) else { return .zero }
         switch self {
         case .number, .partial, .total: return .zero
@@ -55,8 +58,10 @@ extension Function {
         case .exp: return f
         case .log: return .power(u, -1)
         case .abs: return .difference(.apply(.step, [u]), .apply(.step, [.negation(u)]))
-        case .max: return .apply(.step, [.difference(u, other)])
-        case .min: return .apply(.step, [.difference(other, u)])
+        // At a tie the first argument takes the whole derivative (a subgradient, as the runtime does):
+        // ∂max(a, b)/∂a = 1 − step(b − a), ∂max(a, b)/∂b = step(b − a); min likewise with a − b.
+        case .max: return index == 0 ? .difference(.one, .apply(.step, [.difference(other, u)])) : .apply(.step, [.difference(u, other)])
+        case .min: return index == 0 ? .difference(.one, .apply(.step, [.difference(u, other)])) : .apply(.step, [.difference(other, u)])
         case .unspecified(let g): return .apply(.derivative(g, order: 1), arguments)
         case .derivative(let g, let order): return .apply(.derivative(g, order: order + 1), arguments)
         }

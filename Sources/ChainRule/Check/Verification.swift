@@ -1,3 +1,5 @@
+import Foundation
+
 /// The proof of a derivation: each ∂A/∂B computed three independent ways and compared.
 ///
 /// 1. **symbolic** — the chain-rule form from `Derive` with every local partial plugged in, evaluated
@@ -35,6 +37,26 @@ public struct Verification: Sendable {
         public var problem: String?
         /// Whether all three agree within the tolerances (or a disagreement is explained by a kink).
         public var agrees: Bool
+        /// Whether the finite difference of this derivative was taken together with others', along a
+        /// random direction (a row of form `direction`), instead of one by one.
+        public var checkedAlongDirection = false
+
+        /// A row's values.
+        public init(of: String, wrt: String, form: String, symbolic: Double? = nil, backprop: Double? = nil,
+                    finiteDifference: Double? = nil, symbolicError: Double, finiteDifferenceError: Double,
+                    kinks: [String], problem: String? = nil, agrees: Bool) {
+            self.of = of
+            self.wrt = wrt
+            self.form = form
+            self.symbolic = symbolic
+            self.backprop = backprop
+            self.finiteDifference = finiteDifference
+            self.symbolicError = symbolicError
+            self.finiteDifferenceError = finiteDifferenceError
+            self.kinks = kinks
+            self.problem = problem
+            self.agrees = agrees
+        }
     }
 
     /// Every row, in the order asked.
@@ -47,8 +69,22 @@ public struct Verification: Sendable {
     public var substitute: Function?
     /// The tolerances used.
     public var tolerances: Tolerances
+    /// How many `sample` rows every value is averaged over (0 without samples: the file's point).
+    public var batchSize: Int
     /// What was not checked, and why (the matrix form of a network that is not a chain of layers).
     public var notes: [String] = []
+
+    /// A verification's results.
+    public init(rows: [Row], drawn: [String], seed: UInt64, substitute: Function?, tolerances: Tolerances,
+                batchSize: Int = 0, notes: [String] = []) {
+        self.rows = rows
+        self.drawn = drawn
+        self.seed = seed
+        self.substitute = substitute
+        self.tolerances = tolerances
+        self.batchSize = batchSize
+        self.notes = notes
+    }
 
     /// Whether every row agrees.
     public var agrees: Bool { rows.allSatisfy(\.agrees) }
@@ -58,12 +94,18 @@ public struct Verification: Sendable {
         rows.max { tolerances.score($0) < tolerances.score($1) }
     }
 
-    /// Relative tolerances of the two comparisons.
+    /// Tolerances of the two comparisons: relative, and absolute (per unit of the size of A) for
+    /// values near zero, where a relative test would demand more than double precision can give.
     public struct Tolerances: Sendable {
         /// Symbolic versus backprop: two exact methods, so only rounding separates them.
         public var symbolic: Double = 1e-9
         /// Finite difference versus backprop: truncation and rounding of the difference quotient.
         public var finiteDifference: Double = 1e-5
+        /// Symbolic versus backprop, absolute, per unit of max(1, |A|): 64 ε ≈ 1.4e-14.
+        public var symbolicAbsolute: Double = 64 * Double.ulpOfOne
+        /// Finite difference versus backprop, absolute, per unit of max(1, |A|): 100 times the rounding
+        /// error ε/h of a central difference with h = ∛ε, 100 ε^(2/3) ≈ 3.7e-9.
+        public var finiteDifferenceAbsolute: Double = 100 * pow(Double.ulpOfOne, 2.0 / 3.0)
 
         /// Creates tolerances.
         public init(symbolic: Double = 1e-9, finiteDifference: Double = 1e-5) {

@@ -15,6 +15,10 @@ public struct LocalPartials: Sendable {
     private let softmaxSiblings: [Expr: [Expr: String]]
     /// Every symbol of ``unitSums``.
     private let unitSymbols: Set<String>
+    /// For a node whose definition (or its activation's argument) is a long sum: the terms mentioning
+    /// each symbol, so that ∂q/∂u differentiates those terms only (a wide neuron's n partials then cost
+    /// O(n) together instead of O(n²)).
+    private let sumTerms: [Int: (terms: [Expr], mentions: [String: [Int]])]
 
     /// Partials of `graph`; `unitSums` as in ``Expr/normalized(unitSums:)``.
     public init(graph: ScalarGraph, unitSums: [[String]] = []) {
@@ -26,6 +30,46 @@ public struct LocalPartials: Sendable {
             if let (z, denominator) = node.definition?.softmaxParts { siblings[denominator, default: [:]][z] = node.name }
         }
         softmaxSiblings = siblings
+        var terms: [Int: (terms: [Expr], mentions: [String: [Int]])] = [:]
+        for (index, node) in graph.nodes.enumerated() {
+            guard let sum = node.definition.map(Self.differentiatedSum) else { continue }
+            let items = Self.flatSummands(sum)
+            guard items.count > Self.indexedSumLength else { continue }
+            var mentions: [String: [Int]] = [:]
+            for (k, item) in items.enumerated() {
+                for symbol in item.symbols { mentions[symbol, default: []].append(k) }
+            }
+            terms[index] = (items, mentions)
+        }
+        sumTerms = terms
+    }
+
+    /// Sums longer than this get a symbol → terms index.
+    static let indexedSumLength = 16
+
+    /// The expression `value(of:wrt:)` differentiates term by term: an activation's argument, or the definition.
+    private static func differentiatedSum(_ definition: Expr) -> Expr {
+        if case .apply(_, let arguments) = definition, arguments.count == 1 { return arguments[0] }
+        return definition
+    }
+
+    /// The terms of a sum with nested sums flattened (a parsed `a + b + c` nests), without recursion.
+    private static func flatSummands(_ expr: Expr) -> [Expr] {
+        guard case .sum = expr else { return [expr] }
+        var terms: [Expr] = [], pending = [expr]
+        while let next = pending.popLast() {
+            if case .sum(let inner) = next { pending.append(contentsOf: inner.reversed()) } else { terms.append(next) }
+        }
+        return terms
+    }
+
+    /// `expr` (node `index`'s definition or its activation's argument) differentiated with respect to
+    /// `u`, looking only at the terms that mention `u` when the node's sum is indexed.
+    private func derivative(_ expr: Expr, node index: Int, wrt u: String) -> Expr {
+        guard let (items, mentions) = sumTerms[index] else { return expr.derivative(withRespectTo: u) }
+        let used = mentions[u] ?? []
+        if used.isEmpty { return .zero }
+        return (used.count == 1 ? items[used[0]] : .sum(used.map { items[$0] })).derivative(withRespectTo: u)
     }
 
     /// ∂q/∂u along the edge from u into q (0 when q's definition does not use u).
@@ -41,9 +85,9 @@ public struct LocalPartials: Sendable {
             let argument = arguments[0]
             let z: Expr = node.preactivation.map { $0.definition == argument ? .symbol($0.name) : argument } ?? argument
             let outer = f.partialDerivative([z], at: 0).folding(.apply(f, [z]), into: .symbol(q))
-            return Self.product([outer, argument.derivative(withRespectTo: u)])
+            return Self.product([outer, derivative(argument, node: index, wrt: u)])
         }
-        let derivative = definition.derivative(withRespectTo: u)
+        let derivative = derivative(definition, node: index, wrt: u)
         return node.kind == .loss ? derivative.normalized(unitSums: unitSums).collectedOverDenominators.positiveFirst : derivative
     }
 

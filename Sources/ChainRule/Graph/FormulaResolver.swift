@@ -43,6 +43,10 @@ enum FormulaResolver {
                 builder.report(at: location, "shape mismatch: cannot multiply \(sa) by \(sb)")
                 return nil
             }
+            guard LineParser.fitsSizeLimit(shape.dimensions) else {
+                builder.report(at: location, "the product of \(sa) by \(sb) is \(shape), too large: a value holds at most \(LineParser.maxNodeSize) numbers")
+                return nil
+            }
             return (.matmul(a, b), shape)
         }
         if op == .power {

@@ -77,9 +77,13 @@ struct WorkedAnswer {
     private func equation(_ line: WorkedExample.Line, _ printer: LaTeXPrinter) -> MathLayout.Equation {
         // An update shows as many digits as it takes to see its change.
         let shown = line.shownDigits(digits), printer = LaTeXPrinter(digits: shown)
-        let steps = line.steps.map { step -> MathLayout.Piece in
+        var steps = line.steps.map { step -> MathLayout.Piece in
             if case .expr(let e) = step { return MathLayout.Piece(e, printer) }
             return MathLayout.Piece(WorkedExampleLaTeX(digits: shown).render(step))
+        }
+        // A change too small for the digits is said beside the value, as every display says it.
+        if let change = line.hiddenChange, let last = steps.indices.last, !steps[last].terms.isEmpty {
+            steps[last].terms[steps[last].terms.count - 1].append(WorkedExampleLaTeX.changeNote(WorkedExampleLaTeX(digits: digits).change(change)))
         }
         return MathLayout.Equation(lhs: WorkedExampleLaTeX(digits: digits).render(line.lhs),
                                    relation: line.isUpdate ? "\\leftarrow" : "=", steps: steps)

@@ -81,7 +81,8 @@ public struct CheckReport: Sendable {
     /// The grader's messages on one answer: the answer's findings, then each step's (prefixed with
     /// its line when the answer is a chain of several on separate lines, else with its number).
     public func messages(_ result: CheckResult) -> [String] {
-        var lines = result.findings.map(message)
+        let limit = CheckReport.maxMessages
+        var lines = result.findings.prefix(limit).map(message)
         let chained = result.steps.count > 1
         let byLine = Set(result.steps.map(\.location.line)).count == result.steps.count
         for (k, step) in result.steps.enumerated() {
@@ -93,9 +94,18 @@ public struct CheckReport: Sendable {
             } else {
                 lines += said
             }
+            if lines.count > limit { break }
         }
-        return lines
+        let total = result.findings.count + result.steps.reduce(0) { sum, step in
+            let said = step.findings.count + (step.method == nil ? 0 : 1)
+            return sum + (chained ? max(1, said) : said)
+        }
+        guard total > limit else { return lines }
+        return Array(lines.prefix(limit)) + ["… and \(total - limit) more findings not shown (\(total) in all)"]
     }
+
+    /// The most messages shown for one answer; the rest are counted in one last line.
+    public static let maxMessages = 50
 
     /// One finding in words.
     public func message(_ finding: CheckFinding) -> String {

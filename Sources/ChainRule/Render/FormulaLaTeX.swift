@@ -4,7 +4,7 @@ import Foundation
 /// statement of a key (`a_1 = \sigma(W_1^{\top} x + b_1)`). Implicit pre-activations are written
 /// inline, as the file writes them; losses given by shorthand print as `\mathrm{BCE}(p, t)` (see
 /// ``definitions(of:)``).
-struct FormulaLaTeX {
+struct FormulaLaTeX: FormulaPrinter {
     /// The network whose node names the formula refers to.
     var network: Network
 
@@ -13,16 +13,7 @@ struct FormulaLaTeX {
     var named: Set<String> = []
 
     /// The formula as LaTeX.
-    func latex(_ formula: Formula) -> String { print(formula, 0) }
-
-    /// The formula's top-level terms (`a`, `+ b`, `- c`), where a long definition may break.
-    func terms(_ formula: Formula) -> [String] {
-        switch formula {
-        case .add(let a, let b): terms(a) + ["+ " + print(b, 1)]
-        case .subtract(let a, let b): terms(a) + ["- " + print(b, 1)]
-        default: [print(formula, 0)]
-        }
-    }
+    func latex(_ formula: Formula) -> String { render(formula) }
 
     /// The definitions of the loss shorthands a formula uses, one `align` row each.
     func definitions(of formula: Formula) -> [String] {
@@ -41,51 +32,79 @@ struct FormulaLaTeX {
         return rows
     }
 
-    /// Binding strength: 0 sum, 1 product, 2 unary minus, 3 power, 4 atom.
-    private func print(_ formula: Formula, _ context: Int) -> String {
-        func wrap(_ text: String, _ level: Int) -> String { level < context ? "\\left(" + text + "\\right)" : text }
-        switch formula {
-        case .node(let i):
-            let node = network.nodes[i]
-            if node.kind == .preactivation, node.isImplicit, !named.contains(node.name), let definition = node.formula { return print(definition, context) }
-            return SymbolName(node.name).latex
-        case .component(let i, let index): return SymbolName(Node.componentName(network.nodes[i].name, index)).latex
-        case .constant(let n): return wrap(LaTeXPrinter().number(n), n.isNegative ? 2 : 4)
-        case .add(let a, let b): return wrap(print(a, 0) + " + " + print(b, 1), 0)
-        case .subtract(let a, let b): return wrap(print(a, 0) + " - " + print(b, 1), 0)
-        case .multiply(let a, let b), .matmul(let a, let b):
-            let right = print(b, 2)
-            return wrap(print(a, 1) + (right.first?.isNumber == true ? " \\cdot " : " ") + right, 1)
-        case .divide(let a, let b): return wrap("\\frac{" + print(a, 0) + "}{" + print(b, 0) + "}", 4)
-        case .power(let a, let b): return wrap(print(a, 4) + "^{" + print(b, 0) + "}", 3)
-        case .negate(let a): return wrap("-" + print(a, 2), 2)
-        case .transpose(let a): return print(a, 4) + "^{\\top}"
-        case .apply(let f, let args): return function(f, args.map { print($0, 0) })
-        case .softmax(let a): return "\\operatorname{softmax}(" + print(a, 0) + ")"
-        case .sum(let a): return "\\textstyle\\sum " + print(a, 4)
-        case .bce(let a, let b): return "\\mathrm{BCE}(" + print(a, 0) + ", " + print(b, 0) + ")"
-        case .crossEntropy(let a, let b): return "\\mathrm{CE}(" + print(a, 0) + ", " + print(b, 0) + ")"
-        case .mse(let a, let b): return "\\mathrm{MSE}(" + print(a, 0) + ", " + print(b, 0) + ")"
-        case .reduce(let r, let args): return reduction(r, args.map { print($0, 0) })
-        }
+    /// The definition an implicit pre-activation is written as, unless it is ``named``.
+    private func inlined(_ index: Int) -> Formula? {
+        let node = network.nodes[index]
+        guard node.kind == .preactivation, node.isImplicit, !named.contains(node.name) else { return nil }
+        return node.formula
     }
 
-    /// `‖W‖`, `\operatorname{mean}(v)`, `\max(v)`, `\operatorname{hinge}(s, t)`.
-    private func reduction(_ r: Reduction, _ arguments: [String]) -> String {
-        switch r {
-        case .norm: "\\lVert " + arguments.joined(separator: ", ") + " \\rVert"
-        case .max, .min: "\\" + r.name + "(" + arguments.joined(separator: ", ") + ")"
-        case .mean, .hinge: "\\operatorname{" + r.name + "}(" + arguments.joined(separator: ", ") + ")"
-        }
+    /// The node's name as a LaTeX symbol, or its definition inline (see ``named``).
+    func node(_ index: Int) -> String {
+        if let definition = inlined(index) { return render(definition) }
+        return SymbolName(network.nodes[index].name).latex
     }
-
+    /// `W_{1}[1,2]` as a symbol.
+    func component(_ index: Int, _ position: [Int]) -> String { SymbolName(Node.componentName(network.nodes[index].name, position)).latex }
+    /// The number as ``LaTeXPrinter`` writes it.
+    func constant(_ value: Number) -> String { LaTeXPrinter().number(value) }
+    /// `a + b`.
+    func add(_ a: Formula, _ b: Formula) -> String { print(a, .sum) + " + " + print(b, .product) }
+    /// `a - b`.
+    func subtract(_ a: Formula, _ b: Formula) -> String { print(a, .sum) + " - " + print(b, .product) }
+    /// `a b`, or `a \cdot 2` before a number.
+    func multiply(_ a: Formula, _ b: Formula) -> String {
+        let right = print(b, .prefix)
+        return print(a, .product) + (right.first?.isNumber == true ? " \\cdot " : " ") + right
+    }
+    /// `W x`, written like a product.
+    func matmul(_ a: Formula, _ b: Formula) -> String { multiply(a, b) }
+    /// `\frac{a}{b}`.
+    func divide(_ a: Formula, _ b: Formula) -> String { "\\frac{" + print(a, .sum) + "}{" + print(b, .sum) + "}" }
+    /// `a^{b}`.
+    func power(_ a: Formula, _ b: Formula) -> String { print(a, .atom) + "^{" + print(b, .sum) + "}" }
+    /// `-a`.
+    func negate(_ a: Formula) -> String { "-" + print(a, .prefix) }
+    /// `a^{\top}`.
+    func transpose(_ a: Formula) -> String { print(a, .atom) + "^{\\top}" }
     /// `f(args)` as ``LaTeXPrinter`` writes the function (σ, ReLU, 𝟙[· > 0], g, …).
-    private func function(_ f: Function, _ arguments: [String]) -> String {
+    func apply(_ function: Function, _ arguments: [Formula]) -> String {
         let placeholders = arguments.indices.map { "argument\($0)" }
-        var text = LaTeXPrinter().apply(f, placeholders.map(Expr.symbol))
-        for (placeholder, argument) in zip(placeholders, arguments) {
+        var text = LaTeXPrinter().apply(function, placeholders.map(Expr.symbol))
+        for (placeholder, argument) in zip(placeholders, arguments.map { print($0, .sum) }) {
             text = text.replacingOccurrences(of: SymbolName(placeholder).latex, with: argument)
         }
         return text
+    }
+    /// `\operatorname{softmax}(a)`.
+    func softmax(_ a: Formula) -> String { "\\operatorname{softmax}(" + print(a, .sum) + ")" }
+    /// `\sum a`.
+    func sum(_ a: Formula) -> String { "\\textstyle\\sum " + print(a, .atom) }
+    /// `\mathrm{BCE}(a, b)`.
+    func bce(_ a: Formula, _ b: Formula) -> String { "\\mathrm{BCE}(" + print(a, .sum) + ", " + print(b, .sum) + ")" }
+    /// `\mathrm{CE}(a, b)`.
+    func crossEntropy(_ a: Formula, _ b: Formula) -> String { "\\mathrm{CE}(" + print(a, .sum) + ", " + print(b, .sum) + ")" }
+    /// `\mathrm{MSE}(a, b)`.
+    func mse(_ a: Formula, _ b: Formula) -> String { "\\mathrm{MSE}(" + print(a, .sum) + ", " + print(b, .sum) + ")" }
+    /// `\lVert W \rVert`, `\operatorname{mean}(v)`, `\max(v)`, `\operatorname{hinge}(s, t)`.
+    func reduce(_ reduction: Reduction, _ arguments: [Formula]) -> String {
+        let list = arguments.map { print($0, .sum) }.joined(separator: ", ")
+        switch reduction {
+        case .norm: return "\\lVert " + list + " \\rVert"
+        case .max, .min: return "\\" + reduction.name + "(" + list + ")"
+        case .mean, .hinge: return "\\operatorname{" + reduction.name + "}(" + list + ")"
+        }
+    }
+    /// `\left(text\right)`.
+    func parenthesized(_ text: String) -> String { "\\left(" + text + "\\right)" }
+
+    /// As usual, except that a fraction is an atom and an inlined pre-activation binds as its definition.
+    func precedence(of formula: Formula) -> Precedence {
+        switch formula {
+        case .divide: return .atom
+        case .node(let i): if let definition = inlined(i) { return precedence(of: definition) }
+        default: break
+        }
+        return defaultPrecedence(of: formula)
     }
 }

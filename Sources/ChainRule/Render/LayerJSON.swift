@@ -4,7 +4,7 @@
 public enum LayerJSON {
     /// The document.
     public static func document(_ derivation: LayerDerivation, values: LayerValues? = nil, notes: [String] = []) -> JSONValue {
-        let text = LayerNotation(latex: false), latex = LayerNotation(latex: true)
+        let text = LayerTextNotation(), latex = LayerLaTeXNotation()
         let chain = derivation.chain
         func shape(_ s: LayerShape) -> JSONValue { .array([dimension(s.rows), dimension(s.cols)]) }
         let layers: [JSONValue] = chain.layers.enumerated().map { k, layer in

@@ -9,7 +9,7 @@ public struct LayerLaTeX: Sendable {
 
     /// One equation without its shape: `\boldsymbol{\delta}^{(2)} = \frac{\partial L}{…} = …`.
     public func equation(_ line: LayerDerivation.Line) -> String {
-        let notation = LayerNotation(latex: true)
+        let notation = LayerLaTeXNotation()
         return ([line.lhs] + line.forms).map(notation.render).joined(separator: " = ")
     }
 
@@ -17,7 +17,7 @@ public struct LayerLaTeX: Sendable {
     /// `\intertext` line when `headings`), each row `lhs &= … && \in …`, with `values` the numbers
     /// appended as `= \begin{bmatrix}…\end{bmatrix}`.
     public func lines(_ derivation: LayerDerivation, values: LayerValues? = nil, headings: Bool = true) -> [String] {
-        let notation = LayerNotation(latex: true)
+        let notation = LayerLaTeXNotation()
         let bindings = derivation.bindings
         var rows: [String] = headings && !bindings.isEmpty ? ["\\intertext{\\textbf{Notation}}"] : []
         for binding in bindings {

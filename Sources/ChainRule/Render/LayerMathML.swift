@@ -1,18 +1,15 @@
 /// Prints a ``LayerDerivation`` as native MathML for HTML pages: one `<math display="block">` per
 /// line (`lhs = form = … [= value] ∈ ℝ^{3×4}`) under an `<h4>` per section.
 ///
-/// It writes what ``LayerNotation`` writes in LaTeX, taking its decisions (what binds how tightly,
+/// A ``LayerPrinter``: it writes what ``LayerLaTeXNotation`` writes, taking its decisions (what binds how tightly,
 /// when a product of scalars is juxtaposition, how coefficients read): bold vectors with `(l)`
 /// layer superscripts, upright batch capitals, `W^{(2)⊤}`, `⊙`, ∂L/∂X as a fraction, f′ written out.
-public struct LayerMathML: Sendable {
+public struct LayerMathML: LayerPrinter, Sendable {
     /// Decimal places shown for values.
     public var digits: Int
 
     /// Creates a printer.
     public init(digits: Int = 4) { self.digits = digits }
-
-    /// The decisions shared with the LaTeX and text printers.
-    private let notation = LayerNotation(latex: false)
 
     /// The sections, each an `<h4>` title then one `<math>` per line, with `values` the numbers
     /// appended to each line.
@@ -42,46 +39,46 @@ public struct LayerMathML: Sendable {
         return #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow>"# + body + "</mrow></math>"
     }
 
-    /// The expression as MathML (no `<math>` around it).
-    public func render(_ e: LayerExpr) -> String {
-        switch e {
-        case .symbol(let s): return symbol(s)
-        case .gradient(let s): return "<mfrac>" + row([partial, mi("L")]) + row([partial, symbol(s)]) + "</mfrac>"
-        case .constant(let n): return MathMLPrinter(digits: digits).number(n)
-        case .transpose(let a):
-            if case .symbol(let s) = a { return symbol(s, transposed: !s.shape.isScalar) }
-            return "<msup>" + wrapped(a, below: .atom) + op("⊤") + "</msup>"
-        case .product(let factors):
-            return row(factors.map { wrapped($0, below: .atom) })
-        case .hadamard(let operands):
-            if notation.isScalar(e) { return row(operands.map { wrapped($0, below: .product) }) }
-            return row(operands.map { wrapped($0, below: .atom) }, separator: op("⊙"))
-        case .quotient(let a, let b):
-            if notation.isScalar(e) { return "<mfrac>" + render(a) + render(b) + "</mfrac>" }
-            return row([wrapped(a, below: .atom), op("⊘"), wrapped(b, below: .atom)])
-        case .sum(let terms):
-            return row(terms.enumerated().flatMap { k, term -> [String] in
-                if k > 0, let positive = notation.negated(term) { return [op("−"), wrapped(positive, below: .product)] }
-                return (k > 0 ? [op("+")] : []) + [wrapped(term, below: k == 0 ? .sum : .product)]
-            })
-        case .scaled(let scale, let a):
-            let written = coefficient(scale)
-            let body = written == nil ? wrapped(a, below: .product) : wrapped(a, below: .atom)
-            return row((scale.factor.isNegative ? [op("−")] : []) + (written.map { [$0] } ?? []) + [body])
-        case .apply(let function, let a): return apply(function, a)
-        case .squaredNorm(let a):
-            if notation.isScalar(a) { return "<msup>" + parenthesized(render(a)) + mn("2") + "</msup>" }
-            let norm = row([op("‖"), render(a), op("‖")])
-            if (try? a.shape().rows) == .batch { return "<msubsup>" + norm + mi("F") + mn("2") + "</msubsup>" }
-            return "<msup>" + norm + mn("2") + "</msup>"
-        case .total(let a):
-            if notation.isScalar(a) { return render(a) }
-            return row([op("∑"), parenthesized(render(a))])
-        }
+    /// ∂L/∂s as a fraction.
+    public func gradient(_ s: LayerSymbol) -> String { "<mfrac>" + row([partial, mi("L")]) + row([partial, symbol(s)]) + "</mfrac>" }
+    /// The number as ``MathMLPrinter`` writes it.
+    public func constant(_ n: Number) -> String { MathMLPrinter(digits: digits).number(n) }
+    /// `(…)^⊤`.
+    public func transpose(_ a: LayerExpr) -> String { "<msup>" + wrapped(a, below: .atom) + op("⊤") + "</msup>" }
+    /// Juxtaposed factors.
+    public func product(_ factors: [LayerExpr]) -> String { row(factors.map { wrapped($0, below: .atom) }) }
+    /// `a ⊙ b`; between scalars juxtaposition.
+    public func hadamard(_ operands: [LayerExpr], scalar: Bool) -> String {
+        if scalar { return row(operands.map { wrapped($0, below: .product) }) }
+        return row(operands.map { wrapped($0, below: .atom) }, separator: op("⊙"))
     }
+    /// A fraction between scalars, `a ⊘ b` otherwise.
+    public func quotient(_ a: LayerExpr, _ b: LayerExpr, scalar: Bool) -> String {
+        if scalar { return "<mfrac>" + render(a) + render(b) + "</mfrac>" }
+        return row([wrapped(a, below: .atom), op("⊘"), wrapped(b, below: .atom)])
+    }
+    /// `a + b − c`.
+    public func sum(_ terms: [LayerExpr]) -> String {
+        row(signedTerms(terms).flatMap { term in (term.minus.map { [op($0 ? "−" : "+")] } ?? []) + [term.text] })
+    }
+    /// A coefficient (as a fraction) before the term, `−` when negative.
+    public func scaled(_ scale: LayerScale, _ a: LayerExpr) -> String {
+        let written = coefficient(scale)
+        let body = written == nil ? wrapped(a, below: .product) : wrapped(a, below: .atom)
+        return row((scale.factor.isNegative ? [op("−")] : []) + (written.map { [$0] } ?? []) + [body])
+    }
+    /// `(a)²`, `‖A‖_F²`.
+    public func squaredNorm(_ a: LayerExpr) -> String {
+        if isScalar(a) { return "<msup>" + parenthesized(render(a)) + mn("2") + "</msup>" }
+        let norm = row([op("‖"), render(a), op("‖")])
+        if (try? a.shape().rows) == .batch { return "<msubsup>" + norm + mi("F") + mn("2") + "</msubsup>" }
+        return "<msup>" + norm + mn("2") + "</msup>"
+    }
+    /// `∑(…)`.
+    public func total(_ a: LayerExpr) -> String { isScalar(a) ? render(a) : row([op("∑"), parenthesized(render(a))]) }
 
     /// A symbol: bold vectors, upright batch capitals, the layer as a superscript `(l)`, `⊤` after it.
-    public func symbol(_ s: LayerSymbol, transposed: Bool = false) -> String {
+    public func symbol(_ s: LayerSymbol, transposed: Bool) -> String {
         let vector = !s.batch && !s.shape.isScalar
         func letter(_ batch: String, _ single: String) -> String {
             s.batch ? upright(batch) : vector ? bold(single) : mi(single)
@@ -95,8 +92,8 @@ public struct LayerMathML: Sendable {
         case .target: base = letter("Y", "y")
         case .weight: base = mi("W")
         case .bias: base = vector ? bold("b") : mi("b")
-        case .delta: base = s.batch ? upright("Δ") : vector ? #"<mi mathvariant="bold-italic">δ</mi>"# : mi("δ")
-        case .ones: base = #"<mn mathvariant="bold">1</mn>"#
+        case .delta: base = s.batch ? upright("Δ") : vector ? mi(MathAlphabet.boldItalic("δ")) : mi("δ")
+        case .ones: base = mn(MathAlphabet.bold("1"))
         case .loss: base = mi("L")
         }
         var mark = s.layer.map { [fence("("), mn(String($0)), fence(")")] } ?? []
@@ -106,7 +103,7 @@ public struct LayerMathML: Sendable {
     }
 
     /// `ℝ^{3×4}`, `ℝ^{m×4}`, `ℝ^{3}`, `ℝ`: a column as its length unless it is a `matrix` (a weight).
-    public func space(_ shape: LayerShape, matrix: Bool = false) -> String {
+    public func space(_ shape: LayerShape, matrix: Bool) -> String {
         if shape.isScalar && !matrix { return mi("ℝ") }
         var sizes = [shape.rows]
         if shape.cols != .count(1) || matrix { sizes.append(shape.cols) }
@@ -127,26 +124,22 @@ public struct LayerMathML: Sendable {
 
     // MARK: Helpers
 
-    private func wrapped(_ e: LayerExpr, below: LayerNotation.Level) -> String {
-        let markup = render(e)
-        return notation.level(e) < below ? parenthesized(markup) : markup
-    }
-
     /// The written coefficient (`nil` for ±1): `2`, `1/2`, `1/m`, `1/(2m)` as fractions.
     private func coefficient(_ scale: LayerScale) -> String? {
-        let (numerator, denominator) = LayerNotation.fraction(scale)
+        let (numerator, denominator) = fraction(scale)
         let below = (denominator.isEmpty ? [] : [mn(denominator)]) + (scale.perSample ? [mi("m")] : [])
         if below.isEmpty { return numerator == "1" ? nil : mn(numerator) }
         return "<mfrac>" + mn(numerator) + row(below) + "</mfrac>"
     }
 
-    private func apply(_ function: LayerFunction, _ a: LayerExpr) -> String {
+    /// `σ(…)`, `𝟏[… > 0]`, `log a`, `f′(…)`, `softmax(…)`.
+    public func apply(_ function: LayerFunction, _ a: LayerExpr) -> String {
         let argument = render(a)
         guard case .scalar(let f) = function else { return call(mi("softmax"), argument) }
         switch f {
-        case .step: return row([#"<mn mathvariant="bold">1</mn>"#, fence("["), argument, op("&gt;"), mn("0"), fence("]")])
+        case .step: return row([mn(MathAlphabet.bold("1")), fence("["), argument, op("&gt;"), mn("0"), fence("]")])
         case .log:
-            return row([mi("log"), op("&#x2061;"), notation.level(a) == .atom ? argument : parenthesized(argument)])
+            return row([mi("log"), op("&#x2061;"), Precedence(a) == .atom ? argument : parenthesized(argument)])
         case .identity: return argument
         case .sigmoid: return call(mi("σ"), argument)
         case .tanh: return call(mi("tanh"), argument)
@@ -161,7 +154,7 @@ public struct LayerMathML: Sendable {
         row([head, op("&#x2061;"), fence("("), argument, fence(")")])
     }
     /// Parentheses as ``MathMLPrinter`` writes them: stretchy only around something tall.
-    private func parenthesized(_ markup: String) -> String {
+    public func parenthesized(_ markup: String) -> String {
         let stretchy = markup.contains("<mfrac>") || markup.contains("<mtable>") ? "true" : "false"
         return row([#"<mo fence="true" stretchy=""# + stretchy + #"">(</mo>"#, markup, #"<mo fence="true" stretchy=""# + stretchy + #"">)</mo>"#])
     }
@@ -169,7 +162,8 @@ public struct LayerMathML: Sendable {
     private func row(_ parts: [String], separator: String) -> String { row(Array(parts.map { [separator, $0] }.joined().dropFirst())) }
     private func mi(_ text: String) -> String { "<mi>" + HTMLText.escaped(text) + "</mi>" }
     private func mn(_ text: String) -> String { "<mn>" + HTMLText.escaped(text) + "</mn>" }
-    private func bold(_ text: String) -> String { #"<mi mathvariant="bold">"# + HTMLText.escaped(text) + "</mi>" }
+    /// Bold letters as MathML Core shows them (``MathAlphabet``), not `mathvariant="bold"`.
+    private func bold(_ text: String) -> String { mi(MathAlphabet.bold(text)) }
     private func upright(_ text: String) -> String { #"<mi mathvariant="normal">"# + HTMLText.escaped(text) + "</mi>" }
     private func op(_ markup: String) -> String { "<mo>" + markup + "</mo>" }
     private func fence(_ markup: String) -> String { #"<mo stretchy="false">"# + markup + "</mo>" }

@@ -9,14 +9,14 @@ public struct LayerText: Sendable {
 
     /// One equation without its shape: `δ⁽²⁾ = ∂L/∂z⁽²⁾ = (W⁽³⁾ᵀδ⁽³⁾) ⊙ 1[z⁽²⁾ > 0]`.
     public func equation(_ line: LayerDerivation.Line) -> String {
-        let notation = LayerNotation(latex: false)
+        let notation = LayerTextNotation()
         return ([line.lhs] + line.forms).map(notation.render).joined(separator: " = ")
     }
 
     /// The whole derivation: what each symbol stands for, then every section; with `values`, each
     /// line's numbers at ``digits`` places.
     public func render(_ derivation: LayerDerivation, values: LayerValues? = nil) -> String {
-        let notation = LayerNotation(latex: false)
+        let notation = LayerTextNotation()
         let bindings = derivation.bindings
         var rows: [(String, String?)] = bindings.isEmpty ? [] : [("Notation", nil)]
         for binding in bindings {

@@ -5,6 +5,9 @@ public enum Precedence: Int, Comparable, Sendable {
     case sum
     /// A product, a quotient, a fraction or a partial written as a fraction.
     case product
+    /// A prefix minus (`-a`, a negative constant in a formula): binds tighter than a product's
+    /// left operand, looser than a power. ``Expr`` printers never produce it.
+    case prefix
     /// A power.
     case power
     /// A name, a nonnegative decimal, a function call: never needs parentheses.
@@ -41,6 +44,18 @@ public enum Precedence: Int, Comparable, Sendable {
             case .exp where exponentialAsPower && args.count == 1: self = .power
             default: self = .atom
             }
+        }
+    }
+
+    /// The precedence of a layer-wise expression as the ``LayerPrinter``s print it: a sum, a product
+    /// (Hadamard products, quotients, scaled terms and negative constants included), or an atom.
+    public init(_ e: LayerExpr) {
+        switch e {
+        case .sum(let terms): self = terms.count == 1 ? Precedence(terms[0]) : .sum
+        case .product(let factors): self = factors.count == 1 ? Precedence(factors[0]) : .product
+        case .hadamard, .quotient, .scaled: self = .product
+        case .constant(let n): self = n.isNegative ? .product : .atom
+        default: self = .atom
         }
     }
 }

@@ -22,6 +22,9 @@ public struct VerificationReport {
         if let substitute = v.substitute {
             lines.append("g is unspecified: the numbers use g = \(substitute.name) (the chain-rule structure does not depend on it)")
         }
+        if v.batchSize > 0 {
+            lines.append("every value is the average over the \(v.batchSize) sample\(v.batchSize == 1 ? "" : "s") (the batch-averaged loss, as run reports it)")
+        }
         if !v.drawn.isEmpty {
             lines.append("values drawn at random (seed \(v.seed)) for the symbolic leaves: " + v.drawn.joined(separator: ", "))
         }
@@ -29,7 +32,8 @@ public struct VerificationReport {
         let rows = v.rows.map { row -> [String] in
             let error = max(row.symbolicError, row.finiteDifferenceError)
             let status = row.agrees ? (row.kinks.isEmpty ? "ok" : "ok (kink)") : (row.problem ?? "DISAGREES")
-            let label = "∂\(row.of)/∂\(row.wrt)" + (row.form == "layers" ? " (matrix form)" : "")
+            let label = row.form == "direction" ? "Σ ±∂\(row.of)/∂(\(row.wrt))"
+                : "∂\(row.of)/∂\(row.wrt)" + (row.form == "layers" ? " (matrix form)" : row.checkedAlongDirection ? " (direction)" : "")
             return [label, Self.number(row.symbolic), Self.number(row.backprop),
                     Self.number(row.finiteDifference), Self.error(error), status]
         }
@@ -44,11 +48,17 @@ public struct VerificationReport {
         }
         if let worst = v.worst {
             let error = max(worst.symbolicError, worst.finiteDifferenceError)
-            lines.append("worst relative error: \(Self.error(error)) at ∂\(worst.of)/∂\(worst.wrt) (tolerances: symbolic "
+            let at = worst.form == "direction" ? "the random direction of \(worst.wrt.split(separator: " ").first ?? "") derivatives" : "∂\(worst.of)/∂\(worst.wrt)"
+            lines.append("worst relative error: \(Self.error(error)) at \(at) (tolerances: symbolic "
                          + "\(Self.error(v.tolerances.symbolic)), finite difference \(Self.error(v.tolerances.finiteDifference)))")
         }
         let failures = v.rows.filter { !$0.agrees }
-        if failures.isEmpty {
+        let derivatives = v.rows.filter { $0.form != "direction" }
+        let together = derivatives.filter(\.checkedAlongDirection).count
+        if failures.isEmpty, together > 0 {
+            lines.append("all \(derivatives.count) derivatives agree: symbolic and backprop for each; finite differences one by one "
+                         + "for \(derivatives.count - together), together along a random direction for \(together)")
+        } else if failures.isEmpty {
             lines.append("all \(v.rows.count) derivatives agree three ways")
         } else {
             for row in failures {
@@ -64,7 +74,7 @@ public struct VerificationReport {
         return lines.joined(separator: "\n")
     }
 
-    /// `{"agrees", "drawn", "seed", "substitute", "rows": [{"of", "wrt", "symbolic", "backprop", "finite_difference", …}]}`.
+    /// `{"agrees", "drawn", "seed", "substitute", "batch_size", "rows": [{"of", "wrt", "symbolic", "backprop", "finite_difference", …}]}`.
     public var json: JSONValue {
         let v = verification
         func number(_ x: Double?) -> JSONValue { x.map(JSONValue.number) ?? .null }
@@ -74,6 +84,7 @@ public struct VerificationReport {
             ("drawn", .array(v.drawn.map(JSONValue.string))),
             ("notes", .array(v.notes.map(JSONValue.string))),
             ("substitute", v.substitute.map { .string($0.name) } ?? .null),
+            ("batch_size", .number(Double(v.batchSize))),
             ("rows", .array(v.rows.map { row in
                 .object([
                     ("of", .string(row.of)), ("wrt", .string(row.wrt)), ("form", .string(row.form)),
@@ -83,6 +94,7 @@ public struct VerificationReport {
                     ("kinks", .array(row.kinks.map(JSONValue.string))),
                     ("problem", row.problem.map(JSONValue.string) ?? .null),
                     ("agrees", .bool(row.agrees)),
+                    ("checked_along_direction", .bool(row.checkedAlongDirection)),
                 ])
             })),
         ])

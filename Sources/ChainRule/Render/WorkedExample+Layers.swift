@@ -43,10 +43,14 @@ extension WorkedExample {
         func values(_ evaluation: Evaluation, _ gradients: Gradients?) -> Values {
             var result = Values()
             let s = derivation
+            // Whether each node still holds its given value (compared once per node, not per entry).
+            var unchanged: [Int: Bool] = [:]
             func number(_ ref: Ref) -> Number {
                 let value = evaluation.value(ref.node).scalars[ref.offset]
-                if let given = network.nodes[ref.node].value, given.doubles == evaluation.value(ref.node).scalars {
-                    return given.entries[ref.offset]
+                if let given = network.nodes[ref.node].value {
+                    let same = unchanged[ref.node] ?? (given.doubles == evaluation.value(ref.node).scalars)
+                    unchanged[ref.node] = same
+                    if same { return given.entries[ref.offset] }
                 }
                 return .real(value)
             }

@@ -25,18 +25,53 @@ public struct WorkedExample: Sendable {
         public var old: [Double]? = nil
 
         /// The significant digits to show this line with: `digits`, or more for an update whose change
-        /// (of any entry) is below that precision (see ``DisplayNumber/digits(showingChangeFrom:to:digits:)``).
+        /// (of any entry) is below that precision (see ``DisplayNumber/digits(showingChangeFrom:to:digits:)``);
+        /// `digits` again when some change is below even ``DisplayNumber/maxUpdateDigits`` (the printers
+        /// then say the change, ``hiddenChange``).
         public func shownDigits(_ digits: Int) -> Int {
             guard let old else { return digits }
-            let new: [Double]
+            let pairs: [(Double, Double)]
             switch steps.last {
-            case .expr(.number(let n))?: new = [n.doubleValue]
-            case .tensor(let t)?: new = t.scalars
+            case .expr(.number(let n))?: pairs = Array(zip(old, [n.doubleValue]))
+            case .tensor(let t)? where old.count == t.scalars.count:
+                // Only the entries shown count (a large value is abbreviated, ``Abbreviation``).
+                let layout = Abbreviation(t.shape)
+                let shown = layout.isAbbreviated ? layout.shownOffsets : Array(t.scalars.indices)
+                pairs = shown.map { (old[$0], t.scalars[$0]) }
+            case .tensor(let t)?: pairs = Array(zip(old, t.scalars))
             default: return digits
             }
-            return zip(old, new).map { old, new in
-                old == new ? digits : DisplayNumber.digits(showingChangeFrom: old, to: new, digits: digits) ?? DisplayNumber.maxUpdateDigits
-            }.max() ?? digits
+            var shown = digits
+            for (old, new) in pairs where old != new {
+                // A change even the most digits cannot show is said instead (``hiddenChange``), at `digits`.
+                guard let needed = DisplayNumber.digits(showingChangeFrom: old, to: new, digits: digits) else {
+                    return old.isFinite && new.isFinite ? digits : DisplayNumber.maxUpdateDigits
+                }
+                shown = max(shown, needed)
+            }
+            return shown
+        }
+
+        /// For an update some shown entry of which changed by less than even
+        /// ``DisplayNumber/maxUpdateDigits`` significant digits can show: the change, new − old, of
+        /// every entry (printers say it beside the value); otherwise `nil`.
+        public var hiddenChange: RealTensor? {
+            guard let old else { return nil }
+            let new: RealTensor
+            switch steps.last {
+            case .expr(.number(let n))?: new = RealTensor(n.doubleValue)
+            case .tensor(let t)?: new = t
+            default: return nil
+            }
+            guard new.scalars.count == old.count else { return nil }
+            let layout = Abbreviation(new.shape)
+            let shown = layout.isAbbreviated ? layout.shownOffsets : Array(new.scalars.indices)
+            let hidden = shown.contains { k in
+                let (before, after) = (old[k], new.scalars[k])
+                return before != after && before.isFinite && after.isFinite
+                    && DisplayNumber.digits(showingChangeFrom: before, to: after, digits: DisplayNumber.maxUpdateDigits) == nil
+            }
+            return hidden ? RealTensor(shape: new.shape, scalars: zip(new.scalars, old).map { $0 - $1 }) : nil
         }
     }
 
@@ -116,4 +151,15 @@ public struct WorkedExample: Sendable {
 
     /// Vectors with more components than this are shown whole, not component by component.
     public static let componentLimit = 12
+}
+
+extension WorkedExample.Step {
+    /// Whether the side is written in symbols (a formula) rather than numbers.
+    public var isSymbolic: Bool {
+        switch self {
+        case .layer, .descent: true
+        case .expr(let e): !e.isConstant
+        case .tensor, .entries, .combination: false
+        }
+    }
 }

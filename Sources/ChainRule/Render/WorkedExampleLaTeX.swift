@@ -1,85 +1,84 @@
 /// Prints a ``WorkedExample`` as LaTeX: one `align*` environment per block, sections introduced by
 /// `\intertext`, each line `lhs &= symbolic = numbers = value` (updates with `\leftarrow`). Blocks can
-/// be embedded on their own (answer keys do).
-public struct WorkedExampleLaTeX: Sendable {
+/// be embedded on their own (answer keys do). The layout is ``WorkedExamplePrinter``'s.
+public struct WorkedExampleLaTeX: Sendable, WorkedExamplePrinter {
     /// Decimal places shown for computed numbers.
     public var digits: Int
 
     /// Creates a printer.
     public init(digits: Int) { self.digits = digits }
 
-    /// The whole example: notes, then every block, then any errors (never left silent).
-    public func render(_ example: WorkedExample) -> String {
-        var parts: [String] = []
-        parts += example.notes.map { "\\noindent\\emph{Note:} " + LaTeXText.escape($0) + "\n" }
-        parts += example.blocks.map(render)
-        parts += example.errors.map { "\\noindent\\textbf{Error:} " + LaTeXText.escape($0) + "\n" }
-        return parts.joined(separator: "\n")
-    }
+    // MARK: Layout hooks
 
-    /// One block: a `\paragraph` heading and an `align*` environment.
-    public func render(_ block: WorkedExample.Block) -> String {
+    /// Parts on lines of their own.
+    var separator: String { "\n" }
+    /// Nothing after a streamed example.
+    var trailer: String { "" }
+    /// The notes, each a paragraph (the title is the document's).
+    func preamble(_ example: WorkedExample) -> [String] { example.notes.map { "\\noindent\\emph{Note:} " + LaTeXText.escape($0) + "\n" } }
+    /// Each error a paragraph.
+    func errors(_ errors: [String]) -> [String] { errors.map { "\\noindent\\textbf{Error:} " + LaTeXText.escape($0) + "\n" } }
+    /// A `\paragraph` heading and an `align*` environment, sections (those with lines) by `\intertext`.
+    func block(_ heading: String, _ sections: [(title: String, lines: [String])]) -> String {
         var rows: [String] = []
-        for section in block.sections where !section.lines.isEmpty {
+        for section in sections where !section.lines.isEmpty {
             rows.append("\\intertext{\\textbf{" + LaTeXText.escape(section.title) + "}}")
-            rows += section.lines.map(render)
+            rows += section.lines
         }
         let body = rows.enumerated().map { i, row in
             row.hasPrefix("\\intertext") || i == rows.count - 1 || rows[i + 1].hasPrefix("\\intertext") ? row : row + " \\\\"
         }
-        return "\\paragraph{" + LaTeXText.escape(block.heading) + "}\n\\begin{align*}\n" + body.joined(separator: "\n") + "\n\\end{align*}\n"
+        return "\\paragraph{" + LaTeXText.escape(heading) + "}\n\\begin{align*}\n" + body.joined(separator: "\n") + "\n\\end{align*}\n"
     }
-
-    /// One line: `lhs &= … = value`.
-    public func render(_ line: WorkedExample.Line) -> String {
-        // An update shows as many digits as it takes to see its change.
-        let sides = Sides(digits: line.shownDigits(digits))
-        return sides.render(line.lhs) + (line.isUpdate ? " &\\leftarrow " : " &= ") + line.steps.map { sides.render($0) }.joined(separator: " = ")
+    /// `lhs &= … = value`, `lhs &\leftarrow … = value \quad (\text{change } …)`.
+    func line(_ line: WorkedExample.PrintedLine) -> String {
+        line.lhs + (line.isUpdate ? " &\\leftarrow " : " &= ") + line.steps.joined(separator: " = ") + (line.change.map { " " + Self.changeNote($0) } ?? "")
     }
+    /// `\quad (\text{change } 1.2 \times 10^{-12})`, after an update's value.
+    static func changeNote(_ change: String) -> String { "\\quad (\\text{change } " + change + ")" }
 
-    /// One side of a line (math mode).
-    public func render(_ step: WorkedExample.Step) -> String { Sides(digits: digits).render(step) }
+    // MARK: Side hooks
 
-    /// The sides in LaTeX.
-    private struct Sides: WorkedStepPrinter {
-        var digits: Int
-        func expr(_ e: Expr) -> String { LaTeXPrinter(digits: digits).render(e) }
-        func tensor(_ t: RealTensor) -> String { WorkedExampleLaTeX(digits: digits).tensor(t) }
-        func layer(_ e: LayerExpr) -> String { LayerNotation(latex: true).render(e) }
-        func entries(_ items: [Expr]) -> String {
-            let texts = items.map(expr)
-            return texts.count == 1 ? texts[0] : "\\begin{bmatrix}" + texts.joined(separator: " \\\\ ") + "\\end{bmatrix}"
+    /// As ``LaTeXPrinter`` prints it.
+    func expr(_ e: Expr) -> String { LaTeXPrinter(digits: digits).render(e) }
+    /// In ``LayerLaTeXNotation``.
+    func layer(_ e: LayerExpr) -> String { notation.render(e) }
+    /// ``LayerLaTeXNotation``.
+    var notation: LayerLaTeXNotation { LayerLaTeXNotation() }
+    /// `-0.5`, `4.119 \times 10^{-5}`.
+    func decimal(_ text: String) -> String { LaTeXPrinter().decimalText(text) }
+    /// A column `\begin{bmatrix}` (a row when `transposed`), a matrix row by row; a large value with
+    /// `\cdots`, `\vdots`, `\ddots` and its shape as a subscript (``Abbreviation``).
+    func value(_ shape: Shape, transposed: Bool, entry: (Int) -> String) -> String {
+        if shape.rank == 0 || (shape.rank == 1 && shape.count == 1) { return shape.count > 0 ? entry(0) : "" }
+        let layout = Abbreviation(shape)
+        let suffix = layout.isAbbreviated ? "_{" + layout.dimensions.map(String.init).joined(separator: " \\times ") + "}" : ""
+        if shape.rank == 1 {
+            let cells = layout.shownRows.map { $0.map(entry) ?? (transposed ? "\\cdots" : "\\vdots") }
+            return "\\begin{bmatrix}" + cells.joined(separator: transposed ? " & " : " \\\\ ") + "\\end{bmatrix}" + suffix
         }
-        func combination(_ operands: [WorkedExample.Operand]) -> String {
-            let style = WorkedExample.CombinationStyle(plus: " + ", minus: " - ", hadamard: " \\odot ", product: " \\cdot ",
-                                                       divide: " \\oslash ", quotient: " / ", times: " ",
-                                                       parenthesized: { "\\left(" + $0 + "\\right)" })
-            return style.render(operands) { operand in
-                WorkedExampleLaTeX.matrix(operand.value.entries.map { DisplayNumber.string($0, digits: digits) }, operand.value.shape,
-                                          transposed: operand.transposed)
-            }
+        let rows = layout.shownRows.map { i in
+            layout.shownCols.map { j in
+                switch (i, j) {
+                case (let i?, let j?): entry(i * layout.cols + j)
+                case (nil, nil): "\\ddots"
+                case (nil, _): "\\vdots"
+                case (_, nil): "\\cdots"
+                }
+            }.joined(separator: " & ")
         }
-        func descent(_ symbol: LayerSymbol) -> String {
-            let notation = LayerNotation(latex: true)
-            return notation.symbol(symbol) + " - \\eta " + notation.render(.gradient(symbol))
-        }
+        return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}" + suffix + (transposed ? "^{\\top}" : "")
     }
-
-    /// A vector as a column `\begin{bmatrix}`, a matrix row by row.
-    func tensor(_ t: RealTensor) -> String {
-        WorkedExampleLaTeX.matrix(t.scalars.map { DisplayNumber.string($0, digits: digits) }, t.shape)
+    /// A `bmatrix` column.
+    func column(_ items: [Expr]) -> String { "\\begin{bmatrix}" + items.map(expr).joined(separator: " \\\\ ") + "\\end{bmatrix}" }
+    /// LaTeX operators.
+    var operators: WorkedExample.CombinationStyle {
+        WorkedExample.CombinationStyle(plus: " + ", minus: " - ", hadamard: " \\odot ", product: " \\cdot ",
+                                       divide: " \\oslash ", quotient: " / ", times: " ",
+                                       parenthesized: { "\\left(" + $0 + "\\right)" })
     }
-
-    /// Entries as a number, a column (a row when `transposed`) or a matrix in a `bmatrix`.
-    private static func matrix(_ entries: [String], _ shape: Shape, transposed: Bool = false) -> String {
-        let entries = entries.map { LaTeXPrinter().decimalText($0) }  // 4.119 \times 10^{-5}
-        switch shape.rank {
-        case 0: return entries.first ?? ""
-        case 1 where entries.count == 1: return entries[0]
-        case 1: return "\\begin{bmatrix}" + entries.joined(separator: transposed ? " & " : " \\\\ ") + "\\end{bmatrix}"
-        default:
-            let rows = shape.rows(entries).map { $0.joined(separator: " & ") }
-            return "\\begin{bmatrix}" + rows.joined(separator: " \\\\ ") + "\\end{bmatrix}" + (transposed ? "^{\\top}" : "")
-        }
-    }
+    /// ` - \eta `.
+    var descentOperator: String { " - \\eta " }
+    /// As is.
+    func side(_ math: String) -> String { math }
 }

@@ -34,21 +34,8 @@ public struct WorkedExampleStream {
         errors += example.errors
         defer { started = true }
         switch format {
-        case .text:
-            let printer = WorkedExampleText(digits: digits)
-            var parts: [String] = []
-            if !started {
-                if let title = example.title { parts.append(title) }
-                if !example.notes.isEmpty { parts.append(example.notes.map { "note: " + $0 }.joined(separator: "\n")) }
-            }
-            parts += example.blocks.map(printer.render)
-            return (started ? "\n\n" : "") + parts.joined(separator: "\n\n")
-        case .latex:
-            let printer = WorkedExampleLaTeX(digits: digits)
-            var parts: [String] = []
-            if !started { parts += example.notes.map { "\\noindent\\emph{Note:} " + LaTeXText.escape($0) + "\n" } }
-            parts += example.blocks.map(printer.render)
-            return (started ? "\n" : "") + parts.joined(separator: "\n")
+        case .text: return chunk(WorkedExampleText(digits: digits), example)
+        case .latex: return chunk(WorkedExampleLaTeX(digits: digits), example)
         case .json:
             let document = WorkedExampleJSON.document(training)
             guard case .object(let members) = document else { return "" }
@@ -72,15 +59,25 @@ public struct WorkedExampleStream {
     /// What follows the last pass: the errors (never left silent) and, for JSON, the closing brackets.
     public func finish() -> String {
         switch format {
-        case .text:
-            return errors.isEmpty ? "\n" : "\n\n" + errors.map { "error: " + $0 }.joined(separator: "\n") + "\n"
-        case .latex:
-            return errors.map { "\n\\noindent\\textbf{Error:} " + LaTeXText.escape($0) + "\n" }.joined()
+        case .text: return ending(WorkedExampleText(digits: digits))
+        case .latex: return ending(WorkedExampleLaTeX(digits: digits))
         case .json:
             guard !jsonErrors.isEmpty else { return "\n  ]\n}\n" }
             let list = JSONValue.object([(key: "errors", value: .array(jsonErrors.map(JSONValue.string)))])
             return "\n  ],\n" + WorkedExampleStream.inner(list, depth: 1) + "\n}\n"
         }
+    }
+
+    /// The next passes as `printer` lays them out, after its preamble when they are the first.
+    private func chunk<Printer: WorkedExamplePrinter>(_ printer: Printer, _ example: WorkedExample) -> String {
+        let parts = (started ? [] : printer.preamble(example)) + example.blocks.map { printer.render($0) }
+        return (started ? printer.separator : "") + parts.joined(separator: printer.separator)
+    }
+
+    /// The errors as `printer` lays them out, and its trailer.
+    private func ending<Printer: WorkedExamplePrinter>(_ printer: Printer) -> String {
+        let parts = printer.errors(errors)
+        return (parts.isEmpty ? "" : printer.separator + parts.joined(separator: printer.separator)) + printer.trailer
     }
 
     /// The pretty-printed lines of `value` without its outer `depth` levels of brackets (the members

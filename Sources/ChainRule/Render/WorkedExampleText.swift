@@ -1,80 +1,74 @@
 /// Prints a ``WorkedExample`` as plain text for the terminal: one block per iteration, a heading per
-/// section, each line `lhs = symbolic = numbers = value`.
-public struct WorkedExampleText: Sendable {
+/// section, each line `lhs = symbolic = numbers = value`. The layout is ``WorkedExamplePrinter``'s.
+public struct WorkedExampleText: Sendable, WorkedExamplePrinter {
     /// Decimal places shown for computed numbers.
     public var digits: Int
 
     /// Creates a printer.
     public init(digits: Int) { self.digits = digits }
 
-    /// The whole example.
-    public func render(_ example: WorkedExample) -> String {
-        var parts: [String] = []
-        if let title = example.title { parts.append(title) }
-        if !example.notes.isEmpty { parts.append(example.notes.map { "note: " + $0 }.joined(separator: "\n")) }
-        parts += example.blocks.map(render)
-        if !example.errors.isEmpty { parts.append(example.errors.map { "error: " + $0 }.joined(separator: "\n")) }
-        return parts.joined(separator: "\n\n")
+    // MARK: Layout hooks
+
+    /// Parts are separated by a blank line.
+    var separator: String { "\n\n" }
+    /// A streamed example ends with a newline.
+    var trailer: String { "\n" }
+    /// The title, then the notes as one part.
+    func preamble(_ example: WorkedExample) -> [String] {
+        (example.title.map { [$0] } ?? []) + (example.notes.isEmpty ? [] : [example.notes.map { "note: " + $0 }.joined(separator: "\n")])
+    }
+    /// The errors as one part.
+    func errors(_ errors: [String]) -> [String] { errors.isEmpty ? [] : [errors.map { "error: " + $0 }.joined(separator: "\n")] }
+    /// The heading, then each section's title and indented lines.
+    func block(_ heading: String, _ sections: [(title: String, lines: [String])]) -> String {
+        ([heading] + sections.flatMap { ["  " + $0.title] + $0.lines.map { "    " + $0 } }).joined(separator: "\n")
+    }
+    /// `lhs = … = value`, `lhs ← … = value (change …)`.
+    func line(_ line: WorkedExample.PrintedLine) -> String {
+        line.lhs + (line.isUpdate ? " ← " : " = ") + line.steps.joined(separator: " = ") + (line.change.map { " (change " + $0 + ")" } ?? "")
     }
 
-    /// One block: its heading, then each section's title and indented lines.
-    public func render(_ block: WorkedExample.Block) -> String {
-        ([block.heading] + block.sections.flatMap { section in
-            ["  " + section.title] + section.lines.map { "    " + render($0) }
-        }).joined(separator: "\n")
+    // MARK: Side hooks
+
+    /// As ``TextPrinter`` prints it.
+    func expr(_ e: Expr) -> String { TextPrinter(digits: digits).render(e) }
+    /// In ``LayerTextNotation``.
+    func layer(_ e: LayerExpr) -> String { notation.render(e) }
+    /// ``LayerTextNotation``.
+    var notation: LayerTextNotation { LayerTextNotation() }
+    /// `−` for minus, `4.119×10⁻⁵`.
+    func decimal(_ text: String) -> String { TextPrinter(digits: digits).decimalText(text) }
+    /// As ``TextPrinter`` prints a number (`∞` and `NaN` by name).
+    func entry(_ value: Double) -> String { TextPrinter(digits: digits).number(.real(value)) }
+    /// `[0.9940, 0.9977]`, `[[0.1000, 0.2000], …]`, `ᵀ` after a transposed vector or matrix.
+    func value(_ shape: Shape, transposed: Bool, entry: (Int) -> String) -> String {
+        WorkedExampleText.nested(shape, entry: entry) + (transposed && shape.count > 1 ? "ᵀ" : "")
     }
-
-    /// One line.
-    public func render(_ line: WorkedExample.Line) -> String {
-        // An update shows as many digits as it takes to see its change.
-        let sides = Sides(digits: line.shownDigits(digits))
-        return sides.render(line.lhs) + (line.isUpdate ? " ← " : " = ") + line.steps.map { sides.render($0) }.joined(separator: " = ")
+    /// `[e₁, e₂, …]`.
+    func column(_ items: [Expr]) -> String { "[" + items.map(expr).joined(separator: ", ") + "]" }
+    /// Unicode operators.
+    var operators: WorkedExample.CombinationStyle {
+        WorkedExample.CombinationStyle(plus: " + ", minus: " − ", hadamard: " ⊙ ", product: "·", divide: " ⊘ ",
+                                       quotient: "/", times: " ", parenthesized: { "(" + $0 + ")" })
     }
+    /// ` − η `.
+    var descentOperator: String { " − η " }
+    /// As is.
+    func side(_ math: String) -> String { math }
 
-    /// One side of a line.
-    public func render(_ step: WorkedExample.Step) -> String { Sides(digits: digits).render(step) }
-
-    /// The sides in text.
-    private struct Sides: WorkedStepPrinter {
-        var digits: Int
-        func expr(_ e: Expr) -> String { TextPrinter(digits: digits).render(e) }
-        func tensor(_ t: RealTensor) -> String { WorkedExampleText(digits: digits).tensor(t) }
-        func layer(_ e: LayerExpr) -> String { LayerNotation(latex: false).render(e) }
-        func entries(_ items: [Expr]) -> String {
-            let texts = items.map(expr)
-            return texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]"
+    /// Entries written as nested brackets by shape, `entry` giving the text of the entry at a row-major
+    /// offset. A large value is abbreviated (``Abbreviation``): `[0.1, 0.2, 0.3, ⋯, 0.8, 0.9, 1] (10)`,
+    /// rows `[[…], ⋮, […]] (128×784)`; only the entries shown are asked for.
+    static func nested(_ shape: Shape, entry: (Int) -> String) -> String {
+        if shape.rank == 0 { return shape.count > 0 ? entry(0) : "" }
+        let layout = Abbreviation(shape)
+        let suffix = layout.isAbbreviated ? " (" + layout.label + ")" : ""
+        if shape.rank == 1 {
+            return "[" + layout.shownRows.map { $0.map(entry) ?? "⋯" }.joined(separator: ", ") + "]" + suffix
         }
-        func combination(_ operands: [WorkedExample.Operand]) -> String {
-            let style = WorkedExample.CombinationStyle(plus: " + ", minus: " − ", hadamard: " ⊙ ", product: "·", divide: " ⊘ ",
-                                                       quotient: "/", times: " ", parenthesized: { "(" + $0 + ")" })
-            return style.render(operands) { operand in
-                WorkedExampleText.nested(operand.value.entries.map { WorkedExampleText.number($0, digits) }, operand.value.shape)
-                    + (operand.transposed && operand.value.entries.count > 1 ? "ᵀ" : "")
-            }
+        let rows = layout.shownRows.map { i in
+            i.map { i in "[" + layout.shownCols.map { $0.map { entry(i * layout.cols + $0) } ?? "⋯" }.joined(separator: ", ") + "]" } ?? "⋮"
         }
-        func descent(_ symbol: LayerSymbol) -> String {
-            let notation = LayerNotation(latex: false)
-            return notation.symbol(symbol) + " − η " + notation.render(.gradient(symbol))
-        }
-    }
-
-    /// A number as shown: given values exactly, computed ones rounded; `−` for minus.
-    static func number(_ n: Number, _ digits: Int) -> String {
-        TextPrinter(digits: digits).decimalText(DisplayNumber.string(n, digits: digits))
-    }
-
-    /// `[0.9940, 0.9977]`, `[[0.1000, 0.2000], …]`.
-    func tensor(_ t: RealTensor) -> String {
-        WorkedExampleText.nested(t.scalars.map { TextPrinter(digits: digits).number(.real($0)) }, t.shape)
-    }
-
-    /// Entries written as nested brackets by shape.
-    static func nested(_ entries: [String], _ shape: Shape, open: String = "[", close: String = "]") -> String {
-        switch shape.rank {
-        case 0: return entries.first ?? ""
-        case 1: return open + entries.joined(separator: ", ") + close
-        default:
-            return open + shape.rows(entries).map { open + $0.joined(separator: ", ") + close }.joined(separator: ", ") + close
-        }
+        return "[" + rows.joined(separator: ", ") + "]" + suffix
     }
 }

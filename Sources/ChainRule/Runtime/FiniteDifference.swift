@@ -19,4 +19,19 @@ public enum FiniteDifference {
         }
         return (f(x + h) - f(x - h)) / (2 * h)
     }
+
+    /// The directional derivative (f(x + h·d) − f(x − h·d)) / 2h of one component of node `of` along
+    /// `direction` (leaf components with weights), h = ∛ε · max(1, |x|∞): one central difference that
+    /// checks Σ dᵢ ∂f/∂xᵢ for many xᵢ at once.
+    public static func directional(_ runtime: Runtime, at point: Point, of node: Int, component: Int = 0,
+                                   along direction: [(node: Int, offset: Int, weight: Double)]) -> Double {
+        let size = direction.map { abs(point.values[$0.node]?.scalars[$0.offset] ?? 0) }.max() ?? 0
+        let h = cbrt(Double.ulpOfOne) * max(1, size)
+        func f(_ t: Double) -> Double {
+            var moved = point
+            for d in direction { moved.values[d.node]?.scalars[d.offset] += t * d.weight }
+            return runtime.forward(at: moved).value(node).scalars[component]
+        }
+        return (f(h) - f(-h)) / (2 * h)
+    }
 }

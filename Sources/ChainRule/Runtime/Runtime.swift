@@ -18,6 +18,9 @@ public struct Runtime: Sendable {
         tape = try Tape(network)
     }
 
+    /// How many operations one forward pass evaluates (the cost unit of finite differences).
+    public var operationCount: Int { tape.operations.count }
+
     /// Every node's value at `point`, with a batch row's inputs and targets taking precedence.
     public func forward(at point: Point, sample: [Int: RealTensor] = [:]) -> Evaluation {
         let leaves = sample.isEmpty ? point.values : point.values.merging(sample.mapValues { $0 }) { $1 }

@@ -24,8 +24,10 @@ struct Tape: Sendable {
                 continue
             }
             var slot = try compile(formula, owner: index, network: network)
-            if owners[slot] != index || shapes[slot] != node.shape {
-                slot = append(.copy(slot), shape: node.shape, owner: index, constant: isConstant[slot])
+            // A node's own slot always takes a gradient, even when its formula uses no other node
+            // (`k = 3`): ∂L/∂k is asked for like any other.
+            if owners[slot] != index || shapes[slot] != node.shape || isConstant[slot] {
+                slot = append(.copy(slot), shape: node.shape, owner: index, constant: false)
             }
             nodeSlots.append(slot)
         }

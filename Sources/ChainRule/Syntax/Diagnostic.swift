@@ -30,14 +30,27 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// `LINE:COL: error: MESSAGE`.
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
 
-    /// The compiler-style report: `FILE:LINE:COL: error: MESSAGE`, then the source line and a caret
-    /// under the column.
+    /// How many characters of a source line a report shows at most: a longer line is cut to a window
+    /// around the caret, marked with `…` at the cut ends. A message longer than this is shortened too.
+    public static let maxShownWidth = 160
+
+    /// The compiler-style report: `FILE:LINE:COL: error: MESSAGE`, then the source line (or a window of
+    /// ``maxShownWidth`` characters around the column, for a long line) and a caret under the column.
     public func formatted(file: String, source: String) -> String {
-        var report = "\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        let limit = Diagnostic.maxShownWidth
+        let said = message.count <= 2 * limit ? message : String(message.prefix(limit)) + "…" + String(message.suffix(limit / 4))
+        var report = "\(file):\(location.line):\(location.column): \(severity.rawValue): \(said)"
         let lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         if location.line >= 1, location.line <= lines.count {
-            let text = lines[location.line - 1].replacingTabs()
-            let caretColumn = max(1, min(location.column, text.count + 1))
+            var text = lines[location.line - 1].replacingTabs()
+            var caretColumn = max(1, min(location.column, text.count + 1))
+            if text.count > limit {
+                let characters = Array(text)
+                let start = max(0, min(caretColumn - 1 - limit / 2, characters.count - limit))
+                let end = min(characters.count, start + limit)
+                text = (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+                caretColumn += (start > 0 ? 1 : 0) - start
+            }
             report += "\n" + text + "\n" + String(repeating: " ", count: caretColumn - 1) + "^"
         }
         return report

@@ -102,6 +102,9 @@ struct Lexer {
                 && tail.first != "e" && tail.first != "E"
                 ? ": write '\(self.text(start, valid)) \(self.text(valid, i))' for a product" : ""
             emit(.invalid, "bad number '\(text)'\(hint)", length: i - start)
+        } else if let value = Double(text), value == 0, text.contains(where: { ("1"..."9").contains($0) }),
+                  text.contains(where: { $0 == "e" || $0 == "E" }) {
+            emit(.invalid, "number '\(text)' is too small: it underflows to 0 in double precision (below about 5e-324)", length: i - start)
         } else if let value = Double(text), value.isFinite {
             emit(.number, text, length: i - start)
         } else {

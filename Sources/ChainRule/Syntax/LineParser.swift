@@ -84,8 +84,12 @@ struct LineParser {
         let name = try expectName(after: separator, naming: role)
         var declaration = Declaration(name: name.text, location: name.location)
         if current.is("[") {
+            let opener = current
             declaration.shape = try parseIntegers(of: name, "size")
             declaration.hasShape = true
+            guard LineParser.fitsSizeLimit(declaration.shape) else {
+                throw Diagnostic(at: opener.location, "'\(name.text)\(declaration.shape)' is too large: a node holds at most \(LineParser.maxNodeSize) numbers")
+            }
         }
         if accept("="), current.kind == .name, current.text == "class", peek(1).kind == .number {
             advance()
@@ -166,6 +170,21 @@ struct LineParser {
         guard let value = current.wholeNumber, range.contains(value) else { throw failure(message) }
         advance()
         return value
+    }
+
+    /// The most numbers one node may hold (a vector's length, a matrix's rows × columns): larger shapes
+    /// are refused where they are written, before anything is allocated.
+    public static let maxNodeSize = 1_000_000
+
+    /// Whether a shape's dimensions multiply to at most ``maxNodeSize``.
+    public static func fitsSizeLimit(_ dimensions: [Int]) -> Bool {
+        var total = 1
+        for d in dimensions {
+            let (product, overflow) = total.multipliedReportingOverflow(by: d)
+            guard !overflow, product <= maxNodeSize else { return false }
+            total = product
+        }
+        return true
     }
 
     /// `[i]` or `[i, j]`: whole numbers of at least 1, for a shape (`what` = "size") or an index. An

@@ -127,6 +127,9 @@ struct WorkedFileValueReader {
         guard let value = Double(text), value.isFinite else {
             throw Diagnostic(at: cells[start].location, "the number '\(text)' is too large")
         }
+        if value == 0, text.contains(where: { ("1"..."9").contains($0) }) {
+            throw Diagnostic(at: cells[start].location, "the number '\(text)' is too small: it underflows to 0 in double precision (below about 5e-324)")
+        }
         return .number(value, decimals: max(0, fraction.count - exponent))
     }
 
