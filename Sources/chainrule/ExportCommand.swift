@@ -5,17 +5,17 @@ import Foundation
 /// delivered into a learning platform's own format, written atomically into one folder.
 enum ExportCommand {
     /// The platforms, in the order `--help` lists them.
-    static let targets = ["prairielearn", "gradescope"]
+    static let targets = ["prairielearn", "moodle", "gradescope"]
 
     static let spec = CommandSpec(
-        name: "export", summary: "export problems and ChainRule's grading to PrairieLearn or Gradescope",
+        name: "export", summary: "export problems and ChainRule's grading to PrairieLearn, Moodle or Gradescope",
         synopsis: "--to \(targets.joined(separator: "|")) PROBLEM… [--variants N --seed S] [--roster CSV] [-o FOLDER] [--force] [--binary PATH]",
         options: [("to", targets, "the platform"),
                   ("variants", [], "give students N variants of each problem that declares ranges (as chainrule key --variants N draws them)"),
                   ("seed", [], "the seed of the variants (default 0; the same as chainrule key's)"),
                   ("roster", [], "gradescope: a CSV with student (e-mail or SID) and variant columns"),
                   ("binary", [], "the chainrule executable bundled for the graders (default: this one)"),
-                  ("output", [], "the folder written (default prairielearn-export or gradescope-export)")],
+                  ("output", [], "the folder written (default prairielearn-export, moodle-export or gradescope-export)")],
         flags: [("force", "replace an existing output folder")],
         aliases: ["o": "output"],
         operands: 1...Int.max,
@@ -24,7 +24,8 @@ enum ExportCommand {
             renamed into it when complete, so a failure or a kill leaves the complete folder or none; an
             existing folder is replaced only with --force. The graders run the bundled chainrule binary:
             build a self-contained one with 'swift build -c release --static-swift-stdlib' and pass it
-            with --binary (a warning says when the bundled one needs Swift's shared libraries). Exit 0 when
+            with --binary (a warning says when the bundled one needs Swift's shared libraries). --to moodle
+            writes quiz.xml (Cloze and STACK questions; no binary) and a README.md. Exit 0 when
             written, 2 for a wrong command line, 65 for a malformed problem or roster or impossible
             variants, 66 for a missing input, 73 when the folder cannot be written.
             """)
@@ -49,11 +50,12 @@ enum ExportCommand {
         if target == "gradescope", roster == nil, problems.contains(where: \.isDrawn) {
             throw spec.usageError("--to gradescope with --variants needs --roster CSV (student,variant) to find each student's variant")
         }
-        let binary = try readBinary(arguments.value("binary"))
         let bundle: ExportBundle
         switch target {
-        case "prairielearn": bundle = PrairieLearnExport.bundle(problems, binary: binary)
+        case "prairielearn": bundle = PrairieLearnExport.bundle(problems, binary: try readBinary(arguments.value("binary")))
+        case "moodle": bundle = MoodleQuiz(problems).bundle
         case "gradescope":
+            let binary = try readBinary(arguments.value("binary"))
             do throws(StoredZip.Failure) { bundle = try GradescopeExport.bundle(problems, roster: roster, binary: binary) } catch {
                 throw Stop(.cannotCreate, "\(path): error: \(error.description)")
             }

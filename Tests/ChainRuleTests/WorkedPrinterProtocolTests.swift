@@ -60,6 +60,9 @@ struct WorkedPrinterProtocolTests {
         #expect(latex.components(separatedBy: " &= ").count + latex.components(separatedBy: " &\\leftarrow ").count - 2 == lines.count)
         let html = HTMLWorkedExample(digits: 4).render(example)
         #expect(html.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == lines.count)
+        // A negative number after an operator is parenthesized without stretching (no gap in Chromium).
+        #expect(html.contains(#"<mo stretchy="false">(</mo><mrow><mo>−</mo><mn>0.3725</mn></mrow><mo stretchy="false">)</mo>"#))
+        #expect(!html.contains("<mo>(</mo><mrow><mo>−</mo>"))
     }
 
     @Test func theChangeTooSmallToShowIsSaidByTheSharedLayout() throws {

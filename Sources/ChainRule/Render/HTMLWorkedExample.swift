@@ -62,12 +62,16 @@ struct HTMLWorkedExample: WorkedExamplePrinter {
     var operators: WorkedExample.CombinationStyle {
         WorkedExample.CombinationStyle(plus: "<mo>+</mo>", minus: "<mo>−</mo>", hadamard: "<mo>⊙</mo>",
                                        product: "<mo>·</mo>", divide: "<mo>⊘</mo>", quotient: "<mo>/</mo>",
-                                       times: "", parenthesized: { "<mrow><mo>(</mo>" + $0 + "<mo>)</mo></mrow>" })
+                                       times: "", parenthesized: { "<mrow>" + HTMLWorkedExample.fence("(") + $0 + HTMLWorkedExample.fence(")") + "</mrow>" })
     }
     /// `<mo>−</mo><mi>η</mi>`.
     var descentOperator: String { "<mo>−</mo><mi>η</mi>" }
     /// An inline `<math>` around one row.
     func side(_ math: String) -> String { HTMLWorkedExample.inline("<mrow>" + math + "</mrow>") }
+
+    /// A parenthesis around one number, not stretched: a stretchy one leaves a gap inside in Chromium
+    /// (`( −0.3725 )`), as ``MathMLPrinter`` avoids too.
+    static func fence(_ parenthesis: String) -> String { #"<mo stretchy="false">"# + parenthesis + "</mo>" }
 
     /// MathML content as an inline `<math>` element.
     static func inline(_ content: String) -> String {
