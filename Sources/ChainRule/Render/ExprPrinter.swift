@@ -34,7 +34,7 @@ public protocol ExprPrinter {
     func aligned(_ rows: [AlignedRow]) -> String
     /// One equation `lhs = rhs` (already printed) on one line, as a display of this format.
     func inline(_ lhs: String, _ rhs: String) -> String
-    /// The text already printed for sums (none by default): see ``PrintMemo``.
+    /// The text already printed for sums and products (none by default): see ``PrintMemo``.
     var memo: PrintMemo? { get }
 }
 
@@ -42,7 +42,7 @@ extension ExprPrinter {
     /// No memo: every sub-tree is printed each time it occurs.
     public var memo: PrintMemo? { nil }
 
-    /// The expression in this printer's format (sums through ``memo`` when there is one).
+    /// The expression in this printer's format (sums and products through ``memo`` when there is one).
     public func render(_ expr: Expr) -> String {
         switch expr {
         case .number(let n): number(n)
@@ -50,7 +50,7 @@ extension ExprPrinter {
         case .partial(let of, let wrt): partial(of: of, wrt: wrt)
         case .total(let of, let wrt): total(of: of, wrt: wrt)
         case .sum(let terms): memo?.text(expr, style: totalStyle) { sum(terms) } ?? sum(terms)
-        case .product(let factors): product(factors)
+        case .product(let factors): memo?.text(expr, style: totalStyle) { product(factors) } ?? product(factors)
         case .power(let base, let exponent): power(base, exponent)
         case .apply(let f, let args): apply(f, args)
         }

@@ -8,7 +8,7 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
     public var digits: Int?
     /// How total derivatives are written.
     public var totalStyle: TotalStyle
-    /// Text already printed for sums, and typeset names (see ``PrintMemo``); `nil` prints every occurrence.
+    /// Text already printed for sums and products, and typeset names (see ``PrintMemo``); `nil` prints every occurrence.
     public var memo: PrintMemo?
 
     /// Creates a printer.

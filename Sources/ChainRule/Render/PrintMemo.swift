@@ -1,7 +1,7 @@
-/// The text already printed for sums, and typeset names, so that a printer meets each distinct sum
-/// once: a factored form of a deep network repeats its shared sub-forms (the same storage, the key:
-/// see ``SharedExpr``), and a file's questions repeat them again. (Products are printed each
-/// time: they are short, and a product holding a long sum finds the sum here.)
+/// The text already printed for sums and products, and typeset names, so that a printer meets each
+/// distinct sub-tree once: a factored form of a deep network repeats its shared sub-forms, the lines
+/// of the steps form repeat what they do not substitute, and a file's questions repeat them again.
+/// The key is the sub-tree's storage (see ``SharedExpr``): finding it costs the same for any size.
 ///
 /// A printer holding a memo (``ExprPrinter/memo``) prints exactly what it prints without one. It is a
 /// reference so that the copies a printer makes of itself (one per total style) share it; one memo
