@@ -75,6 +75,13 @@ import Testing
         let failed = try Package.run(["export", "--to", "prairielearn", Package.problem("perceptron.nn").path, bad.path, "-o", folder.appendingPathComponent("other").path])
         #expect(failed.status == 65 && failed.err.contains("bad.nn:2:"), "\(failed.err)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("other").path))
+        // More variants than the ranges allow: exit 65 naming the file, nothing written.
+        let small = folder.appendingPathComponent("small.nn")
+        try Data("input x = 1 in {1, 2}\nparam w = 0.5\nyhat = sigmoid(w x)\ntarget y = 1\nloss L = bce(yhat, y)\nrate 0.1\nfind forward, dL/dw\n".utf8).write(to: small)
+        let tooMany = try Package.run(["export", "--to", "gradescope", small.path, "--variants", "3", "--roster", "-", "-o", folder.appendingPathComponent("few").path],
+                                      input: "student,variant\nann,1\n")
+        #expect(tooMany.status == 65 && tooMany.err.contains("small.nn: error:") && tooMany.err.contains("only 2 distinct variants"), "\(tooMany.err)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("few").path))
         // A seed without variants, or no platform: a usage error (exit 2), nothing written.
         let seedAlone = try Self.export(["example-3-bce.nn"], into: folder, name: "seed", extra: ["--seed", "1"])
         #expect(seedAlone.status == 2 && seedAlone.err.contains("--seed needs --variants"), "\(seedAlone.err)")

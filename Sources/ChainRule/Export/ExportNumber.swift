@@ -10,10 +10,12 @@ public struct ExportNumber: Hashable, Sendable {
     /// iteration or sample in words.
     public var label: String
 
-    /// The numbers for `columns` (in order), with distinct answer names.
+    /// The numbers for `columns` (in order), with distinct answer names; a `find dA/dB` whose value is
+    /// already asked as a gradient (`dL/dw11`) is asked once.
     static func numbers(_ columns: [String], network: Network) -> [ExportNumber] {
         var used = Set<String>()
-        return columns.map { column in
+        let asked = Set(columns)
+        return columns.filter { !($0.hasPrefix("find ") && asked.contains(String($0.dropFirst(5)))) }.map { column in
             let base = answerName(column)
             var name = base, k = 1
             while !used.insert(name).inserted {
