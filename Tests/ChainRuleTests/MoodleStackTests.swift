@@ -134,14 +134,69 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: maxima != nil, "skipped: Maxima is not installed (apt-get install maxima; .ci/run does)"))
+    func questionTestsMatchTheTreeWalkedOnMaximasAnswers() throws {
+        // Read each STACK question back from the XML, evaluate every node's AlgEquiv in Maxima for each
+        // question test's input, walk the tree as STACK does, and compare with the test's expectations.
+        let document = try #require(MoodleSupport.document(MoodleSupport.everyProblem.xml))
+        let questions = MoodleSupport.questions(document, type: "stack").filter {
+            let name = MoodleSupport.text($0, "name") ?? ""
+            return name.hasPrefix("Quiz Problem 3") || name.hasPrefix("Example 3")
+        }
+        #expect(questions.count == 4)
+        for question in questions {
+            let name = MoodleSupport.text(question, "name") ?? "?"
+            let prt = try #require(question.elements(forName: "prt").first)
+            func leaf(_ element: XMLElement, _ key: String) -> String { element.elements(forName: key).first?.stringValue ?? "" }
+            let nodes = prt.elements(forName: "node")
+            let byName = Dictionary(uniqueKeysWithValues: nodes.map { (leaf($0, "name"), $0) })
+            let tests = question.elements(forName: "qtest")
+            // The right answer, and (with two paths or more) the answer missing its first path.
+            #expect(tests.count == (nodes.count > 6 ? 2 : 1), "\(name)")
+            let comparisons = nodes.map { "is(equal(" + leaf($0, "sans") + ", " + leaf($0, "tans") + "))" }.joined(separator: ", ")
+            var script = "display2d: false$ linel: 10000$\n" + Self.statements(MoodleSupport.text(question, "questionvariables") ?? "") + "\n"
+            for test in tests {
+                let input = try #require(test.elements(forName: "testinput").first)
+                script += "ans1: " + leaf(input, "value") + "$\n" + Self.statements(MoodleSupport.text(prt, "feedbackvariables") ?? "")
+                    + "\nprint(sconcat(\"RESULT|\", string([" + comparisons + "])))$\n"
+            }
+            let result = try Shell.run(try #require(Self.maxima), ["--very-quiet", "--batch-string=" + script])
+            let outcomes = result.out.split(separator: "\n").filter { $0.hasPrefix("RESULT|") }.map {
+                $0.trimmingCharacters(in: .whitespaces).dropFirst(8).dropLast().split(separator: ",").map { $0 == "true" }
+            }
+            try #require(outcomes.count == tests.count, "\(name): \(result.out) \(result.err)")
+            for (test, outcome) in zip(tests, outcomes) {
+                var score = 0.0, note = "", current = "0", steps = 0
+                while current != "-1", let node = byName[current], steps <= nodes.count {
+                    let index = try #require(nodes.firstIndex { $0 === node })
+                    let side = outcome[index] ? "true" : "false"
+                    let value = Double(leaf(node, side + "score")) ?? .nan
+                    switch leaf(node, side + "scoremode") {
+                    case "+": score += value
+                    case "-": score -= value
+                    default: score = value
+                    }
+                    note = leaf(node, side + "answernote").trimmingCharacters(in: .whitespaces)
+                    current = leaf(node, side + "nextnode")
+                    steps += 1
+                }
+                let expected = try #require(test.elements(forName: "expected").first)
+                #expect(abs(score - (Double(leaf(expected, "expectedscore")) ?? .nan)) < 1e-6, "\(name): \(leaf(test, "description"))")
+                #expect(note == leaf(expected, "expectedanswernote"), "\(name): \(leaf(test, "description"))")
+            }
+        }
+    }
+
+    /// Maxima code with each `;` line ended by `$` (evaluated silently).
+    static func statements(_ code: String) -> String {
+        code.split(separator: "\n").map { $0.hasSuffix(";") ? $0.dropLast() + "$" : $0 + "$" }.joined(separator: "\n")
+    }
+
     /// Runs the question variables, then per answer `ans1` set as STACK sets it and the feedback
     /// variables, in one Maxima process; per answer `is(sa = ea) | nu | ispoly | [c1, …] | extra`.
     static func run(_ stack: MoodleStack, answers: [String]) throws -> [String] {
-        func statements(_ code: String) -> String {
-            code.split(separator: "\n").map { $0.hasSuffix(";") ? $0.dropLast() + "$" : $0 + "$" }.joined(separator: "\n")
-        }
         let coefficients = (1...stack.paths.count).map { "c\($0)" }.joined(separator: ",")
-        var script = "display2d: false$\n" + statements(stack.questionVariables) + "\n"
+        var script = "display2d: false$ linel: 10000$\n" + statements(stack.questionVariables) + "\n"
         for answer in answers {
             script += "ans1: " + answer + "$\n" + statements(stack.feedbackVariables)
                 + "\nprint(sconcat(\"RESULT|\", is(sa = ea), \"|\", nu, \"|\", ispoly, \"|\", string([\(coefficients)]), \"|\", string(extra)))$\n"

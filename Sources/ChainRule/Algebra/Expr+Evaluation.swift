@@ -12,6 +12,31 @@ extension Expr {
         evaluate { if case .symbol(let name) = $0 { values[name] } else { nil } }
     }
 
+    /// ``evaluate(_:)``, remembering the value of every sum and product in `memo` by its storage (see
+    /// ``SharedExpr``): a tree that repeats shared sub-trees is evaluated once per distinct one.
+    public func evaluate(_ lookup: (Expr) -> Double?, memo: inout [SharedExpr: Double]) -> Result<Double, EvaluationError> {
+        do throws(EvaluationError) { return .success(try value(lookup, memo: &memo)) } catch { return .failure(error) }
+    }
+
+    private func value(_ lookup: (Expr) -> Double?, memo: inout [SharedExpr: Double]) throws(EvaluationError) -> Double {
+        let items: [Expr], isSum: Bool
+        switch self {
+        case .sum(let terms): (items, isSum) = (terms, true)
+        case .product(let factors): (items, isSum) = (factors, false)
+        default: return try value(lookup)
+        }
+        let key = SharedExpr(self)
+        if let key, let known = memo[key] { return known }
+        var result = isSum ? 0.0 : 1.0
+        for item in items {
+            let v = try item.value(lookup, memo: &memo)
+            if isSum { result += v } else { result *= v }
+        }
+        guard result.isFinite else { throw .notFinite(self) }
+        if let key { memo[key] = result }
+        return result
+    }
+
     private func value(_ lookup: (Expr) -> Double?) throws(EvaluationError) -> Double {
         let result: Double
         switch self {

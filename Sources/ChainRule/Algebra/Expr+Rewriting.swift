@@ -1,22 +1,25 @@
 /// Rewriting: substitution, generic bottom-up transforms, and folding a subexpression back into a name.
 extension Expr {
     /// Applies `transform` to every subexpression, children first (in written order); `nil` keeps the
-    /// (rebuilt) node. An explicit stack, so any depth is fine.
+    /// (rebuilt) node. A node none of whose children changed is kept as it is (sharing its storage, so
+    /// memoized walks still recognise it). An explicit stack, so any depth is fine.
     public func rewritten(_ transform: (Expr) -> Expr?) -> Expr {
-        // Each frame: a node, its children, and the rewritten children so far.
-        var frames: [(expr: Expr, children: [Expr], done: [Expr])] = [(self, children, [])]
+        // Each frame: a node, its children, the rewritten children so far, and whether one changed.
+        var frames: [(expr: Expr, children: [Expr], done: [Expr], changed: Bool)] = [(self, children, [], false)]
         while true {
             let top = frames.count - 1
             if frames[top].done.count < frames[top].children.count {
                 let child = frames[top].children[frames[top].done.count]
-                frames.append((child, child.children, []))
+                frames.append((child, child.children, [], false))
                 continue
             }
             let frame = frames.removeLast()
-            let rebuilt = frame.children.isEmpty ? frame.expr : frame.expr.replacingChildren(frame.done)
-            let result = transform(rebuilt) ?? rebuilt
+            let rebuilt = frame.changed ? frame.expr.replacingChildren(frame.done) : frame.expr
+            let transformed = transform(rebuilt)
+            let result = transformed ?? rebuilt
             if frames.isEmpty { return result }
             frames[frames.count - 1].done.append(result)
+            if transformed != nil || frame.changed { frames[frames.count - 1].changed = true }
         }
     }
 

@@ -21,6 +21,33 @@ extension Expr {
         }
     }
 
+    /// ``simplified()``, remembering the result for every sum and product in `memo` by its storage
+    /// (see ``SharedExpr``): a tree that repeats shared sub-trees is simplified once per distinct one.
+    public func simplified(memo: inout [SharedExpr: Expr]) -> Expr {
+        switch self {
+        case .number, .symbol, .partial, .total:
+            return self
+        case .sum(let terms):
+            let key = SharedExpr(self)
+            if let key, let known = memo[key] { return known }
+            let result = Expr.sum(simplifying: terms.map { $0.simplified(memo: &memo) })
+            if let key { memo[key] = result }
+            if let done = SharedExpr(result) { memo[done] = result }  // simplification is idempotent
+            return result
+        case .product(let factors):
+            let key = SharedExpr(self)
+            if let key, let known = memo[key] { return known }
+            let result = Expr.product(simplifying: factors.map { $0.simplified(memo: &memo) })
+            if let key { memo[key] = result }
+            if let done = SharedExpr(result) { memo[done] = result }  // simplification is idempotent
+            return result
+        case .power(let base, let exponent):
+            return Expr.power(simplifying: base.simplified(memo: &memo), exponent.simplified(memo: &memo))
+        case .apply(let f, let arguments):
+            return Expr.apply(simplifying: f, arguments.map { $0.simplified(memo: &memo) })
+        }
+    }
+
     /// A product's numeric coefficient and its other factors (the coefficient is 1 when there is none).
     var coefficientAndRest: (Number, [Expr]) {
         switch self {

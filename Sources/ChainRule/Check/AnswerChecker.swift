@@ -315,9 +315,9 @@ public struct AnswerChecker: Sendable {
 
     /// The form asked for, or a note when a correct answer is not factored.
     private func formFindings(_ expr: Expr, into findings: inout [CheckFinding]) {
-        var partials: [Expr] = []
+        var partials: [Expr] = [], seen = Set<Expr>()  // the set: a 100,000-node chain writes as many
         expr.visit { e in
-            if case .partial = e, !partials.contains(e) { partials.append(e) }
+            if case .partial = e, seen.insert(e).inserted { partials.append(e) }
         }
         let totals = partials.filter { e in
             guard case .partial(let q, let u) = e, case .total = meaning(of: q, wrt: u) else { return false }

@@ -62,16 +62,28 @@ extension Derivation {
 }
 
 extension Expr {
-    /// Replaces the factor `total` wherever it occurs, splicing a product into its product.
+    /// Replaces the factor `total` wherever it occurs, splicing a product into its product. Parts
+    /// without `total` are kept as they are (sharing their storage).
     func substitutingTotal(_ total: Expr, by value: Expr) -> Expr {
+        replacingTotal(total, by: value).expr
+    }
+
+    private func replacingTotal(_ total: Expr, by value: Expr) -> (expr: Expr, changed: Bool) {
         switch self {
-        case total: return value
-        case .sum(let terms): return .sum(terms.map { $0.substitutingTotal(total, by: value) })
+        case total: return (value, true)
+        case .sum(let terms):
+            let parts = terms.map { $0.replacingTotal(total, by: value) }
+            return parts.contains { $0.changed } ? (.sum(parts.map(\.expr)), true) : (self, false)
         case .product(let factors):
-            return .product(factors.flatMap { factor in
-                factor == total ? value.productFactors : [factor.substitutingTotal(total, by: value)]
-            })
-        default: return self
+            var changed = false
+            let parts = factors.flatMap { factor -> [Expr] in
+                if factor == total { changed = true; return value.productFactors }
+                let part = factor.replacingTotal(total, by: value)
+                if part.changed { changed = true }
+                return [part.expr]
+            }
+            return changed ? (.product(parts), true) : (self, false)
+        default: return (self, false)
         }
     }
 

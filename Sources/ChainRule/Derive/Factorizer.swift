@@ -19,18 +19,37 @@ struct Factorizer {
 
     /// One term of a sum: its factors, and its first path (nodes from t down to s).
     struct Term {
-        var factors: [Expr]
+        let factors: [Expr]
         var key: [Int]
-        var expr: Expr { factors.count == 1 ? factors[0] : .product(factors) }
+        /// The product, built once: every form that uses this term shares its storage.
+        let expr: Expr
+
+        init(factors: [Expr], key: [Int]) {
+            self.factors = factors
+            self.key = key
+            expr = factors.count == 1 ? factors[0] : .product(factors)
+        }
     }
 
     /// A form: its terms (sorted) and size.
     struct Form {
-        var terms: [Term]
+        var terms: [Term] { didSet { expr = Form.expr(terms) } }
         var size: Int
-        var expr: Expr { terms.count == 1 ? terms[0].expr : .sum(terms.map(\.expr)) }
+        /// The sum, built once: every form that uses this one shares its storage (so memoized walks
+        /// over a deep network's nested form meet each sub-form once).
+        private(set) var expr: Expr
         /// The form as the factors of a product.
         var factors: [Expr] { terms.count == 1 ? terms[0].factors : [expr] }
+
+        init(terms: [Term], size: Int) {
+            self.terms = terms
+            self.size = size
+            expr = Form.expr(terms)
+        }
+
+        private static func expr(_ terms: [Term]) -> Expr {
+            terms.count == 1 ? terms[0].expr : .sum(terms.map(\.expr))
+        }
     }
 
     /// A set of positions.

@@ -13,6 +13,8 @@ public struct LocalPartials: Sendable {
     public let unitSums: [[String]]
     /// For each softmax denominator, the node name of each numerator's exponent.
     private let softmaxSiblings: [Expr: [Expr: String]]
+    /// Every symbol of ``unitSums``.
+    private let unitSymbols: Set<String>
     /// For a node whose definition (or its activation's argument) is a long sum: the terms mentioning
     /// each symbol, so that ∂q/∂u differentiates those terms only (a wide neuron's n partials then cost
     /// O(n) together instead of O(n²)).
@@ -22,6 +24,7 @@ public struct LocalPartials: Sendable {
     public init(graph: ScalarGraph, unitSums: [[String]] = []) {
         self.graph = graph
         self.unitSums = unitSums
+        unitSymbols = Set(unitSums.joined())
         var siblings: [Expr: [Expr: String]] = [:]
         for node in graph.nodes {
             if let (z, denominator) = node.definition?.softmaxParts { siblings[denominator, default: [:]][z] = node.name }
@@ -113,39 +116,46 @@ public struct LocalPartials: Sendable {
     /// form repeats its sub-forms, and a file's questions share them too).
     public struct Cache: Sendable {
         var values: [Expr: Expr] = [:]
+        var shared: [SharedExpr: Expr] = [:]
+        var simplified: [SharedExpr: Expr] = [:]
+        /// Shapes whose normalization was not smaller (see ``LocalPartials/smallerNormalized(_:size:_:)``).
+        var unshrinking: Set<Expr> = []
         /// An empty cache.
         public init() {}
     }
 
     /// ``plugging(into:)``, reusing (and adding to) the results in `cache`.
+    ///
+    /// Each distinct sub-form is plugged in once (sums and products are remembered by their storage,
+    /// see ``SharedExpr``: a factored form's repeated sub-forms share it); so is each simplification.
     public func plugging(into form: Expr, sharing cache: inout Cache) -> Expr {
-        plug(form, &cache.values)
+        plug(form, &cache)
     }
 
-    private func plug(_ expr: Expr, _ cache: inout [Expr: Expr]) -> Expr {
+    private func plug(_ expr: Expr, _ cache: inout Cache) -> Expr {
         switch expr {
         case .partial(let q, let u):
-            if let known = cache[expr] { return known }
+            if let known = cache.values[expr] { return known }
             let value = value(of: q, wrt: u)
-            cache[expr] = value
+            cache.values[expr] = value
             return value
         case .product(let factors):
-            if let known = cache[expr] { return known }
+            let key = SharedExpr(expr)
+            if let key, let known = cache.shared[key] { return known }
             let plugged = factors.map { plug($0, &cache) }
-            let result = combined(Self.product(plugged).simplified())
-            cache[expr] = result
+            let result = combined(Self.product(plugged).simplified(memo: &cache.simplified), &cache)
+            if let key { cache.shared[key] = result }
             return result
         case .sum(let terms):
-            if let known = cache[expr] { return known }
-            let sum = Self.commonPrefixFactored(Expr.sum(terms.map { plug($0, &cache) }).simplified())
+            let key = SharedExpr(expr)
+            if let key, let known = cache.shared[key] { return known }
+            let sum = Self.commonPrefixFactored(Expr.sum(terms.map { plug($0, &cache) }).simplified(memo: &cache.simplified))
             // Normalizing multiplies out; it is tried on small sums only (a nested factored form of a
             // deep network would multiply out into its exponentially many paths).
             var result = sum
-            if sum.size <= Self.normalizationLimit {
-                let normal = sum.normalized(unitSums: unitSums).positiveFirst
-                if normal.size < sum.size { result = normal }
-            }
-            cache[expr] = result
+            let size = sum.size(upTo: Self.normalizationLimit)
+            if size <= Self.normalizationLimit, let normal = smallerNormalized(sum, size: size, &cache) { result = normal }
+            if let key { cache.shared[key] = result }
             return result
         default:
             return expr
@@ -154,7 +164,39 @@ public struct LocalPartials: Sendable {
 
     /// A product with each factor merged into the next one, two or three when normalizing the
     /// merged product makes it strictly smaller.
-    private func combined(_ expr: Expr) -> Expr {
+    /// `expr` normalized (positive terms first) when that is smaller than its `size`, else `nil`.
+    ///
+    /// Normalization depends on the shape of an expression, not on its names (its working order is
+    /// the order of first occurrence), so an attempt that did not shrink is remembered by shape — the
+    /// expression with its symbols renamed in order of first occurrence, the symbols of ``unitSums``
+    /// kept — and not tried again: a dense network asks the same h(1 − h) w shape thousands of times.
+    private func smallerNormalized(_ expr: Expr, size: Int, _ cache: inout Cache) -> Expr? {
+        var renamed: [String: Expr] = [:]
+        func shape(_ expr: Expr) -> Expr {  // recursion bounded by the size limit of what is normalized
+            switch expr {
+            case .symbol(let name) where !unitSymbols.contains(name):
+                if let known = renamed[name] { return known }
+                let fresh = Expr.symbol("#\(renamed.count)")
+                renamed[name] = fresh
+                return fresh
+            case .sum(let items): return .sum(items.map(shape))
+            case .product(let items): return .product(items.map(shape))
+            case .power(let base, let exponent): return .power(shape(base), shape(exponent))
+            case .apply(let f, let items): return .apply(f, items.map(shape))
+            default: return expr
+            }
+        }
+        let shape = shape(expr)
+        if cache.unshrinking.contains(shape) { return nil }
+        let normal = expr.normalized(unitSums: unitSums).positiveFirst
+        guard normal.size(upTo: size) < size else {
+            cache.unshrinking.insert(shape)
+            return nil
+        }
+        return normal
+    }
+
+    private func combined(_ expr: Expr, _ cache: inout Cache) -> Expr {
         guard case .product(let factors) = expr, factors.count > 1 else { return expr }
         var result: [Expr] = []
         var i = 0
@@ -163,11 +205,12 @@ public struct LocalPartials: Sendable {
                 result.append(factors[i]); i += 1; continue
             }
             var merged = false
+            let limit = Self.normalizationLimit
             for j in 1...min(3, factors.count - i) {
                 let group = Array(factors[i..<i + j])
-                guard current.size + group.reduce(0, { $0 + $1.size }) <= Self.normalizationLimit else { break }
-                let candidate = Expr.product([current] + group).normalized(unitSums: unitSums).positiveFirst
-                if candidate.size < current.size + group.reduce(0, { $0 + $1.size }) {
+                let size = current.size(upTo: limit) + group.reduce(0, { $0 + $1.size(upTo: limit) })
+                guard size <= limit else { break }
+                if let candidate = smallerNormalized(.product([current] + group), size: size, &cache) {
                     result[result.count - 1] = candidate
                     i += j
                     merged = true
@@ -209,7 +252,19 @@ public struct LocalPartials: Sendable {
 
 extension Expr {
     /// The number of nodes in the tree: the size compared when deciding whether to normalize.
-    var size: Int { 1 + children.reduce(0) { $0 + $1.size } }
+    var size: Int { size(upTo: .max) }
+
+    /// ``size``, or `limit + 1` as soon as it is known to pass `limit` (an explicit stack that stops
+    /// there, so asking whether a huge form is small costs little).
+    func size(upTo limit: Int) -> Int {
+        var count = 0, stack = [self]
+        while let expr = stack.popLast() {
+            count += 1
+            if count > limit { return limit + 1 }
+            stack.append(contentsOf: expr.children)
+        }
+        return count
+    }
 
     /// A sum with its terms that carry no minus sign moved to the front (−y + ŷ → ŷ − y), order kept otherwise.
     var positiveFirst: Expr {

@@ -4,6 +4,12 @@ extension Network {
     ///
     /// Names are scalars or components (`x1`, `W1[1,2]`); a whole vector or matrix is an error.
     public func derivation(of: String, wrt: String) throws(DerivationError) -> Derivation {
+        try Derivation(graph: scalarGraph(contractingPreactivations: contractsPreactivations(of: of, wrt: wrt)), of: of, wrt: wrt)
+    }
+
+    /// Which scalar graph ∂of/∂wrt is taken on (see ``derivation(of:wrt:)``): the contracted view
+    /// unless either name is a pre-activation. Throws when a name is unknown or not a scalar.
+    public func contractsPreactivations(of: String, wrt: String) throws(DerivationError) -> Bool {
         var preactivation = false
         for name in [of, wrt] {
             let base = name.split(separator: "[", maxSplits: 1).first.map(String.init) ?? name
@@ -13,7 +19,7 @@ extension Network {
             }
             if node.kind == .preactivation { preactivation = true }
         }
-        return try Derivation(graph: scalarGraph(contractingPreactivations: !preactivation), of: of, wrt: wrt)
+        return !preactivation
     }
 
     /// The quantity `--of` defaults to: the loss when there is one, else the only output.

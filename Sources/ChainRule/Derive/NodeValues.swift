@@ -27,15 +27,22 @@ public struct NodeValues: Sendable {
 
     /// The value of a chain-rule expression: local partials from their plugged-in values, named
     /// totals ∂A/∂q from `totals` (by q); `nil` when something cannot be evaluated.
+    /// Each distinct sum, product and local partial is evaluated once (a factored form repeats its
+    /// shared sub-forms).
     public func value(of expr: Expr, partials: LocalPartials, totals: [String: Double] = [:]) -> Double? {
-        let result = expr.evaluate { atom in
+        var memo: [SharedExpr: Double] = [:], local: [Expr: Double?] = [:]
+        let result = expr.evaluate({ atom in
             switch atom {
-            case .symbol(let name): values[name]
-            case .partial(let q, let u): try? partials.value(of: q, wrt: u).evaluate(at: values).get()
-            case .total(_, let q): totals[q]
-            default: nil
+            case .symbol(let name): return values[name]
+            case .partial(let q, let u):
+                if let known = local[atom] { return known }
+                let value = try? partials.value(of: q, wrt: u).evaluate(at: values).get()
+                local[atom] = value
+                return value
+            case .total(_, let q): return totals[q]
+            default: return nil
             }
-        }
+        }, memo: &memo)
         return try? result.get()
     }
 

@@ -340,7 +340,8 @@ public struct NetworkBuilder {
                 "undeclared \(subject) taken as \(role) with 'param' (a value is optional) to silence this note"))
         }
         network.samples = settings.sampleRows.compactMap { sample($0, in: network) }
-        network.questions = settings.questions.map(renamingWeights).filter { check($0, in: network) }
+        let scalarNames = Set(network.nodes.flatMap { [$0.name] + $0.componentNames })
+        network.questions = settings.questions.map(renamingWeights).filter { check($0, names: scalarNames) }
         return diagnostics.contains { $0.severity == .error } ? nil : network
     }
 
@@ -384,9 +385,9 @@ public struct NetworkBuilder {
         return Question(.derivative(of: weightAliases[of] ?? of, wrt: weightAliases[wrt] ?? wrt), at: question.location)
     }
 
-    private mutating func check(_ question: Question, in network: Network) -> Bool {
+    /// Whether a question names scalars of the network (`scalarNames`: every node and component name).
+    private mutating func check(_ question: Question, names scalarNames: Set<String>) -> Bool {
         guard case .derivative(let of, let wrt) = question.kind else { return true }
-        let scalarNames = Set(network.nodes.flatMap { [$0.name] + $0.componentNames })
         for name in [of, wrt] where !scalarNames.contains(name) {
             error(at: question.location, "find names nothing: no node '\(name)' in d\(of)/d\(wrt)")
             return false

@@ -125,13 +125,14 @@ extension DrawingGraph {
         var position: [Int: Int] = [:]
         var nodes: [Node] = [], edges: [Edge] = []
         let folded = Set(network.nodes.compactMap(\.preactivation))
+        let allInputs = network.inputs  // computed: once, not once per node
         for (index, node) in network.nodes.enumerated() where DrawingGraph.isDrawn(node.kind) && !folded.contains(index) {
             position[index] = nodes.count
             let value = node.kind == .input && node.shape.isScalar ? node.value?.entries.first : nil
             nodes.append(Node(name: node.name, kind: node.kind, shape: node.shape, value: value))
             let formula = node.preactivation.flatMap { network.nodes[$0].formula } ?? node.formula
             let matrices = formula.map { DrawingGraph.matrices($0, network) } ?? [:]
-            let inputs = node.preactivation.map { network.inputs[$0] } ?? network.inputs[index]
+            let inputs = node.preactivation.map { allInputs[$0] } ?? allInputs[index]
             for input in inputs {
                 guard let from = position[input] else { continue }
                 edges.append(Edge(from: from, to: nodes.count - 1, weight: matrices[input]))

@@ -34,18 +34,23 @@ public protocol ExprPrinter {
     func aligned(_ rows: [AlignedRow]) -> String
     /// One equation `lhs = rhs` (already printed) on one line, as a display of this format.
     func inline(_ lhs: String, _ rhs: String) -> String
+    /// The text already printed for sums and products (none by default): see ``PrintMemo``.
+    var memo: PrintMemo? { get }
 }
 
 extension ExprPrinter {
-    /// The expression in this printer's format.
+    /// No memo: every sub-tree is printed each time it occurs.
+    public var memo: PrintMemo? { nil }
+
+    /// The expression in this printer's format (sums and products through ``memo`` when there is one).
     public func render(_ expr: Expr) -> String {
         switch expr {
         case .number(let n): number(n)
         case .symbol(let name): symbol(name)
         case .partial(let of, let wrt): partial(of: of, wrt: wrt)
         case .total(let of, let wrt): total(of: of, wrt: wrt)
-        case .sum(let terms): sum(terms)
-        case .product(let factors): product(factors)
+        case .sum(let terms): memo?.text(expr, style: totalStyle) { sum(terms) } ?? sum(terms)
+        case .product(let factors): memo?.text(expr, style: totalStyle) { product(factors) } ?? product(factors)
         case .power(let base, let exponent): power(base, exponent)
         case .apply(let f, let args): apply(f, args)
         }

@@ -8,6 +8,8 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
     public var digits: Int?
     /// How total derivatives are written.
     public var totalStyle: TotalStyle
+    /// Text already printed for sums and products, and typeset names (see ``PrintMemo``); `nil` prints every occurrence.
+    public var memo: PrintMemo?
 
     /// Creates a printer.
     public init(digits: Int? = nil, totalStyle: TotalStyle = .fraction) {
@@ -59,7 +61,9 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
     }
 
     /// The name typeset by ``SymbolName``: `x_1`, `\hat{y}`.
-    public func symbol(_ name: String) -> String { SymbolName(name).latex }
+    public func symbol(_ name: String) -> String {
+        memo?.name(name) { SymbolName(name).latex } ?? SymbolName(name).latex
+    }
 
     /// `\frac{\partial y}{\partial c}`.
     public func partial(of: String, wrt: String) -> String {

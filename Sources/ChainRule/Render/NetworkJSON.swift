@@ -10,12 +10,13 @@ public struct NetworkJSON {
     /// The JSON value.
     public var json: JSONValue {
         let formulas = FormulaText(network: network)
+        let inputs = network.inputs  // computed: once, not once per node
         let nodes: [JSONValue] = network.nodes.enumerated().map { index, node in
             var fields: [(key: String, value: JSONValue)] = [
                 ("name", .string(node.name)),
                 ("kind", .string(node.kind.rawValue)),
                 ("shape", .array(node.shape.dimensions.map { .number(Double($0)) })),
-                ("inputs", .array(network.inputs[index].map { .string(network.nodes[$0].name) })),
+                ("inputs", .array(inputs[index].map { .string(network.nodes[$0].name) })),
                 ("implicit", .bool(node.isImplicit)),
             ]
             if let formula = node.formula { fields.append(("definition", .string(formulas.text(formula)))) }

@@ -8,6 +8,8 @@ public struct TextPrinter: ExprPrinter, Sendable {
     public var digits: Int?
     /// How total derivatives are written.
     public var totalStyle: TotalStyle
+    /// Text already printed for sums and products, and typeset names (see ``PrintMemo``); `nil` prints every occurrence.
+    public var memo: PrintMemo?
 
     /// Creates a printer.
     public init(digits: Int? = nil, totalStyle: TotalStyle = .fraction) {
@@ -57,7 +59,9 @@ public struct TextPrinter: ExprPrinter, Sendable {
     }
 
     /// The name as written, with Greek letters and accents: `x1`, `ŷ`, `δ_q`.
-    public func symbol(_ name: String) -> String { SymbolName(name).text }
+    public func symbol(_ name: String) -> String {
+        memo?.name(name) { SymbolName(name).text } ?? SymbolName(name).text
+    }
 
     /// `∂y/∂c`.
     public func partial(of: String, wrt: String) -> String { "∂" + symbol(of) + "/∂" + symbol(wrt) }
