@@ -89,28 +89,40 @@ enum OutputFile {
             var info = stat()
             guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
                   let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
-            current = target.hasPrefix("/") ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+            current = target.hasPrefix("/") ? target : joined(split(current).folder, target)
         }
         return current
     }
 
+    /// The folder part (empty for a bare name) and the last component of `path`, split at the last `/`
+    /// by hand: Foundation's `deletingLastPathComponent` traps on a one-character path such as `v`.
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        let folder = slash == path.startIndex ? "/" : String(path[..<slash])
+        return (folder, String(path[path.index(after: slash)...]))
+    }
+
+    /// `folder/name` (just `name` for an empty folder).
+    static func joined(_ folder: String, _ name: String) -> String {
+        folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
     /// A fresh hidden name beside `path`: `.NAME.chainrule-PID-RANDOM.SUFFIX`.
     private static func hiddenSibling(of path: String, suffix: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = "." + (path as NSString).lastPathComponent + ".chainrule-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).\(suffix)"
-        return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+        let (folder, last) = split(path)
+        return joined(folder, "." + last + ".chainrule-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).\(suffix)")
     }
 
     /// Removes the staging folders of earlier runs beside `path` whose process is gone (killed with a
     /// signal that cannot be caught).
     private static func removeStale(beside path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let prefix = "." + (path as NSString).lastPathComponent + ".chainrule-"
+        let (folder, last) = split(path)
+        let prefix = "." + last + ".chainrule-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
         for name in names where name.hasPrefix(prefix) && (name.hasSuffix(".partial") || name.hasSuffix(".old")) {
             guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid(),
                   kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(atPath: folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name))
+            try? FileManager.default.removeItem(atPath: joined(folder, name))
         }
     }
 
@@ -148,7 +160,7 @@ enum OutputFile {
     /// Writes `target` from a temporary file; without `force` the final link refuses to replace a file
     /// that appeared meanwhile.
     private static func replace(_ target: String, with data: Data, path: String, force: Bool) throws(Stop) {
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = split(target).folder
         let fail = { (why: String) in Stop(.cannotCreate, "\(path): error: cannot write the file: \(why)") }
         let unnamed = open(folder.isEmpty ? "." : folder, O_WRONLY | O_DIRECTORY | 0o20000000, 0o666)
         if unnamed >= 0 {

@@ -91,6 +91,18 @@ struct OutputFileTests {
         #expect(try Self.entries(folder) == ["v"], "no staging folder left")
     }
 
+    /// A one-character output name (`-o d`, `-o v`) is written, not a trap: Foundation's
+    /// `deletingLastPathComponent` traps on such a path, so the CLI splits paths itself.
+    @Test func oneCharacterNamesAreWritten() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let derived = try Package.run(["derive", Package.problem("quiz-problem-3.nn").path, "-o", "d"], in: folder)
+        #expect(derived.status == 0, "\(derived.err)")
+        let keyed = try Package.run(["key", Package.problem("example-3-bce.nn").path, "--variants", "1", "-o", "v"], in: folder)
+        #expect(keyed.status == 0, "\(keyed.err)")
+        #expect(try Self.entries(folder) == ["d", "v"])
+    }
+
     /// A kill in the middle of writing leaves nothing visible or hidden: SIGTERM during many variants,
     /// and `kill -9` (cleaned by the next run) .
     @Test(arguments: [SIGTERM, SIGKILL])

@@ -81,7 +81,13 @@ enum Shell {
     @discardableResult
     static func waitFor(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else {
+                // Reaped elsewhere (ECHILD): wait until the process is gone, at most 10 s.
+                for _ in 0..<1000 where kill(pid, 0) == 0 { usleep(10_000) }
+                break
+            }
+        }
         return status
     }
 
