@@ -6,10 +6,11 @@ import Foundation
 enum VerifyBenchmark {
     static func run() {
         for width in [250, 500, 1_000, 2_000] {
+            // The neuron form (implicit weights v_yhat_xi and bias b_yhat): a sum written out term by term is
+            // refused beyond 1,000 terms (the parser's depth limit).
             let inputs = (1...width).map { "x\($0) = \(Double($0 % 7) / 10)" }.joined(separator: ", ")
-            let sum = (1...width).map { "w\($0) x\($0)" }.joined(separator: " + ")
-            let params = (1...width).map { "w\($0) = \(Double($0 % 5 - 2) / 100)" }.joined(separator: ", ")
-            let source = "input \(inputs)\nparam \(params), b = 0.1\ntarget y = 1\nyhat = sigmoid(\(sum) + b)\nloss L = 1/2 (yhat - y)^2\n"
+            let arguments = (1...width).map { "x\($0)" }.joined(separator: ", ")
+            let source = "input \(inputs)\ntarget y = 1\nyhat = sigmoid(\(arguments))\nloss L = 1/2 (yhat - y)^2\n"
             guard case .success(let network) = Network.parse(source) else { print("the \(width)-input neuron does not build"); return }
             let questions = Verifier.questions(of: network)
             var agrees = false
