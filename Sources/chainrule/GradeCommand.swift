@@ -63,7 +63,7 @@ enum GradeCommand {
             files.append(OutputFolder.File("feedback/" + name, StudentFeedback.markdown(student)))
         }
         try folder.write(files, force: force)
-        Console.error(summary(grades, folder: folder.path))
+        Console.error(grades.summary(folder: folder.path))
         return .success
     }
 
@@ -87,16 +87,5 @@ enum GradeCommand {
             submissions += Submission.document(try Files.read(file), student: (name as NSString).deletingPathExtension, file: file)
         }
         return submissions
-    }
-
-    /// The line on standard error: what was written and what a human should look at.
-    static func summary(_ grades: ClassGrades, folder: String) -> String {
-        var lines = ["chainrule grade: graded \(grades.students.count) student\(grades.students.count == 1 ? "" : "s") on \(grades.questions.count) question\(grades.questions.count == 1 ? "" : "s") into \(folder)/ (grades.csv, feedback/, report.html, report.json)"]
-        if !grades.missing.isEmpty { lines.append("  handed in nothing: " + grades.missing.joined(separator: ", ")) }
-        for unknown in grades.unknownStudents { lines.append("  not on the roster (not graded): \(unknown.student) (\(unknown.sources.joined(separator: ", ")))") }
-        for duplicate in grades.duplicates { lines.append("  several answers: \(duplicate.student), \(duplicate.question) (\(duplicate.sources.joined(separator: ", ")); the last graded)") }
-        for item in grades.unreadable { lines.append("  unreadable (scored 0): \(item.student), \(item.question) (\(item.source))") }
-        for item in grades.unknownQuestions { lines.append("  unknown question: \(item.student), '\(item.question)' (\(item.source))") }
-        return lines.joined(separator: "\n")
     }
 }
