@@ -72,13 +72,7 @@ public struct SympyPrinter: ExprPrinter, Sendable {
 
     /// The top-level terms, each after the first with its sign.
     public func signedTerms(_ expr: Expr) -> [String] {
-        guard case .sum(let nested) = expr else { return [render(expr)] }
-        let terms = PrintShape.terms(nested)
-        guard let first = terms.first else { return ["0"] }
-        return [render(first)] + terms.dropFirst().map { term in
-            guard let positive = PrintShape.negated(term) else { return "+ " + render(term) }
-            return "- " + wrapped(positive)
-        }
+        signedTerms(expr, minus: "- ", negated: wrapped)
     }
 
     /// One equation per row.

@@ -86,6 +86,19 @@ extension ExprPrinter {
         }.joined(separator: "\n")
     }
 
+    /// The top-level terms of `expr`, each after the first with its sign: `+ ` before a positive
+    /// term, `minus` before a negated one written by `negated` (which parenthesizes as the format
+    /// needs). The shared body of every conformer's ``signedTerms(_:)``.
+    public func signedTerms(_ expr: Expr, minus: String, negated: (Expr) -> String) -> [String] {
+        guard case .sum(let nested) = expr else { return [render(expr)] }
+        let terms = PrintShape.terms(nested)
+        guard let first = terms.first else { return ["0"] }
+        return [render(first)] + terms.dropFirst().map { term in
+            guard let positive = PrintShape.negated(term) else { return "+ " + render(term) }
+            return minus + negated(positive)
+        }
+    }
+
     /// `lhs = rhs` as rows of at most `termsPerLine` top-level terms.
     private func rows(_ lhs: String, _ rhs: Expr, termsPerLine: Int) -> [AlignedRow] {
         signedTerms(rhs).chunks(of: max(1, termsPerLine)).enumerated().map { i, terms in

@@ -136,13 +136,7 @@ public struct LaTeXPrinter: ExprPrinter, Sendable {
 
     /// The terms of a sum with their signs: `["a", "+ b", "- c"]`.
     public func signedTerms(_ expr: Expr) -> [String] {
-        guard case .sum(let nested) = expr else { return [render(expr)] }
-        let terms = PrintShape.terms(nested)
-        guard let first = terms.first else { return ["0"] }
-        return [render(first)] + terms.dropFirst().map { term in
-            guard let positive = PrintShape.negated(term) else { return "+ " + render(term) }
-            return "- " + (precedence(positive) <= .sum ? parenthesized(render(positive)) : render(positive))
-        }
+        signedTerms(expr, minus: "- ") { precedence($0) <= .sum ? parenthesized(render($0)) : render($0) }
     }
 
     /// Factors side by side; sums and negative factors in parentheses unless `bare` and alone.
